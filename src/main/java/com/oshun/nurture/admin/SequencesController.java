@@ -1,0 +1,54 @@
+package com.oshun.nurture.admin;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import com.oshun.nurture.sequence.SequenceCatalog;
+import com.oshun.nurture.sequence.SequenceDefinition;
+import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.web.NotFound;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sequences")
+@Tag(name = "sequences")
+class SequencesController {
+
+	private final SequenceCatalog catalog;
+
+	SequencesController(SequenceCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	record StepView(int stepNo, String objective, Integer day, Duration delay) {
+	}
+
+	record SequenceView(String key, int version, List<Integer> versions, String tone, LocalTime sendAt,
+			String description, List<StepView> steps) {
+	}
+
+	@GetMapping
+	Map<String, List<SequenceView>> list() {
+		return Map.of("sequences", catalog.currentAll().stream().map(this::view).toList());
+	}
+
+	@GetMapping("/{key}")
+	SequenceView get(@PathVariable String key) {
+		SequenceKey sequence = SequenceKey.find(key).orElseThrow(() -> new NotFound("no sequence " + key));
+		return view(catalog.current(sequence));
+	}
+
+	private SequenceView view(SequenceDefinition d) {
+		return new SequenceView(d.key().key(), d.version(), catalog.versionsOf(d.key()), d.tone(), d.sendAt(),
+				d.description(),
+				d.steps().stream().map(s -> new StepView(s.stepNo(), s.objective(), s.day(), s.delay())).toList());
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.oshun.nurture.compose;
+
+/**
+ * A written message and which composer wrote it.
+ */
+public record ComposedMessage(String text, String composer) {
+}

@@ -1,0 +1,241 @@
+package com.oshun.nurture.contact;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import com.oshun.nurture.storage.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts and the keys that name them.
+ */
+@Repository
+public class ContactRepository {
+
+	private static final String COLUMNS = """
+			c.id, c.external_id, c.name, c.phone, c.email, c.timezone, c.locale, c.preferred_channel,
+			c.instagram_source_id, c.procedure_interest, c.interests, c.marketing_consent, c.status, c.tags,
+			c.warm_lead_at, c.last_inbound_at, c.last_nurture_at, c.care_plan_procedure, c.rebook_due_at
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ContactRepository(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Optional<Contact> findByKey(String key) {
+		return jdbc
+			.sql("select " + COLUMNS + " from contact_keys k join contacts c on c.id = k.contact_id where k.key = :key")
+			.param("key", key)
+			.query(ContactRepository::map)
+			.optional();
+	}
+
+	public Contact getByKey(String key) {
+		return findByKey(key).orElseThrow(() -> new ContactNotFound(key));
+	}
+
+	public Contact get(long id) {
+		return jdbc.sql("select " + COLUMNS + " from contacts c where c.id = :id")
+			.param("id", id)
+			.query(ContactRepository::map)
+			.single();
+	}
+
+	/** Read the contact and hold its row lock until the transaction ends. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Contact lock(long id) {
+		return jdbc.sql("select " + COLUMNS + " from contacts c where c.id = :id for update")
+			.param("id", id)
+			.query(ContactRepository::map)
+			.single();
+	}
+
+	/** Search by name, e-mail or phone; exact e-mail and phone matches come first. */
+	public List<Contact> search(String q, int limit) {
+		String term = (q == null) ? "" : q.trim();
+		return jdbc.sql("select " + COLUMNS + """
+				 from contacts c
+				where :term = '' or c.name ilike :like or c.email ilike :like or c.phone like :like
+				   or c.external_id = :term
+				order by (lower(c.email) = lower(:term) or c.phone = :term or c.external_id = :term) desc, c.name, c.id
+				limit :limit
+				""")
+			.param("term", term)
+			.param("like", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+			.param("limit", limit)
+			.query(ContactRepository::map)
+			.list();
+	}
+
+	/**
+	 * Create or update the contact named by {@code key}. A new key that matches an
+	 * existing contact's phone or e-mail becomes another key of that contact. Concurrent
+	 * calls for one key are serialised by an advisory lock on the key.
+	 */
+	@Transactional
+	public Contact upsert(String key, ContactDetails details) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", key).query().rowSet();
+		Optional<Long> existing = findByKey(key).map(Contact::id).or(() -> matchByPhoneOrEmail(details));
+		long id = existing.orElseGet(() -> insert(key));
+		jdbc.sql("insert into contact_keys (key, contact_id) values (:key, :id) on conflict (key) do nothing")
+			.param("key", key)
+			.param("id", id)
+			.update();
+		update(id, details);
+		return get(id);
+	}
+
+	private Optional<Long> matchByPhoneOrEmail(ContactDetails details) {
+		if (details.phone() == null && details.email() == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select id from contacts
+				where (cast(:phone as text) is not null and phone = :phone)
+				   or (cast(:email as text) is not null and lower(email) = lower(:email))
+				order by id limit 1
+				""").param("phone", details.phone()).param("email", details.email()).query(Long.class).optional();
+	}
+
+	private long insert(String key) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				insert into contacts (external_id, created_at, updated_at) values (:key, :now, :now)
+				on conflict (external_id) do update set updated_at = excluded.updated_at
+				returning id
+				""").param("key", key).param("now", Timestamps.param(now)).query(Long.class).single();
+	}
+
+	private void update(long id, ContactDetails d) {
+		jdbc.sql("""
+				update contacts set
+				  name = coalesce(:name, name), phone = coalesce(:phone, phone), email = coalesce(:email, email),
+				  timezone = coalesce(:timezone, timezone), locale = coalesce(:locale, locale),
+				  preferred_channel = coalesce(:channel, preferred_channel),
+				  instagram_source_id = coalesce(:instagram, instagram_source_id),
+				  procedure_interest = coalesce(:procedure, procedure_interest),
+				  interests = coalesce(:interests, interests),
+				  marketing_consent = coalesce(:consent, marketing_consent),
+				  updated_at = :now
+				where id = :id
+				""")
+			.param("name", d.name())
+			.param("phone", d.phone())
+			.param("email", d.email())
+			.param("timezone", d.timezone())
+			.param("locale", d.locale())
+			.param("channel", d.preferredChannel())
+			.param("instagram", d.instagramSourceId())
+			.param("procedure", d.procedureInterest())
+			.param("interests", (d.interests() != null) ? d.interests().toArray(String[]::new) : null)
+			.param("consent", d.marketingConsent())
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", id)
+			.update();
+	}
+
+	/** Set a timestamp column and optionally add a tag; used by the triggers. */
+	public void mark(long id, Mark mark, Instant at, String tag) {
+		int updated = jdbc.sql("update contacts set " + mark.column + """
+				 = :at, tags = case when cast(:tag as text) is null or :tag = any(tags) then tags
+				                    else array_append(tags, :tag) end, updated_at = :now
+				where id = :id
+				""")
+			.param("at", Timestamps.param(at))
+			.param("tag", tag)
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", id)
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("no contact " + id);
+		}
+	}
+
+	public void recordCarePlan(long id, String procedure, Instant completedAt, Instant rebookDueAt) {
+		jdbc.sql("""
+				update contacts set care_plan_procedure = :procedure, care_plan_completed_at = :completed,
+				  rebook_due_at = :due, updated_at = :now where id = :id
+				""")
+			.param("procedure", procedure)
+			.param("completed", Timestamps.param(completedAt))
+			.param("due", Timestamps.param(rebookDueAt))
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", id)
+			.update();
+	}
+
+	public void setProcedureInterest(long id, String procedure, List<String> interests) {
+		jdbc.sql("""
+				update contacts set procedure_interest = coalesce(:procedure, procedure_interest),
+				  interests = coalesce(:interests, interests), updated_at = :now where id = :id
+				""")
+			.param("procedure", procedure)
+			.param("interests", (interests != null) ? interests.toArray(String[]::new) : null)
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", id)
+			.update();
+	}
+
+	public void setStatus(long id, String status) {
+		jdbc.sql("update contacts set status = :status, updated_at = :now where id = :id")
+			.param("status", status)
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", id)
+			.update();
+	}
+
+	/** The timestamp columns a trigger may set. */
+	public enum Mark {
+
+		WARM_LEAD("warm_lead_at"), NO_SHOW("no_show_at"), LAST_INBOUND("last_inbound_at"),
+		LAST_NURTURE("last_nurture_at"), REBOOK_DUE("rebook_due_at");
+
+		private final String column;
+
+		Mark(String column) {
+			this.column = column;
+		}
+
+	}
+
+	static Contact map(ResultSet rs, int row) throws SQLException {
+		return new Contact(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("phone"),
+				rs.getString("email"), zone(rs.getString("timezone")), rs.getString("locale"),
+				rs.getString("preferred_channel"), rs.getString("instagram_source_id"),
+				rs.getString("procedure_interest"), strings(rs.getArray("interests")),
+				rs.getBoolean("marketing_consent"), rs.getString("status"), strings(rs.getArray("tags")),
+				Timestamps.read(rs, "warm_lead_at"), Timestamps.read(rs, "last_inbound_at"),
+				Timestamps.read(rs, "last_nurture_at"), rs.getString("care_plan_procedure"),
+				Timestamps.read(rs, "rebook_due_at"));
+	}
+
+	private static ZoneId zone(String id) {
+		try {
+			return ZoneId.of(id);
+		}
+		catch (RuntimeException ex) {
+			return ZoneId.of("UTC");
+		}
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Getting a message to the contact: the outbox (dry run) today, Chatwoot when configured.
+ */
+package com.oshun.nurture.delivery;

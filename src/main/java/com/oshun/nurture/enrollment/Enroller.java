@@ -1,0 +1,172 @@
+package com.oshun.nurture.enrollment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.oshun.nurture.contact.Contact;
+import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.scheduling.StepJob;
+import com.oshun.nurture.scheduling.StepJobs;
+import com.oshun.nurture.sequence.SequenceCatalog;
+import com.oshun.nurture.sequence.SequenceDefinition;
+import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.sequence.StepPlanner;
+import com.oshun.nurture.sequence.StepPlanner.PlannedStep;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who enrolls in what, and the operator's transitions. Each method is one transaction:
+ * the enrollment row, its step rows and their db-scheduler jobs commit together or not at
+ * all.
+ */
+@Service
+public class Enroller {
+
+	private final ContactRepository contacts;
+
+	private final EnrollmentRepository enrollments;
+
+	private final StepRunRepository steps;
+
+	private final SequenceCatalog catalog;
+
+	private final StepPlanner planner;
+
+	private final StepJobs jobs;
+
+	private final Clock clock;
+
+	Enroller(ContactRepository contacts, EnrollmentRepository enrollments, StepRunRepository steps,
+			SequenceCatalog catalog, StepPlanner planner, StepJobs jobs, Clock clock) {
+		this.contacts = contacts;
+		this.enrollments = enrollments;
+		this.steps = steps;
+		this.catalog = catalog;
+		this.planner = planner;
+		this.jobs = jobs;
+		this.clock = clock;
+	}
+
+	/** The result of a trigger: the new enrollment, or why there is none. */
+	public record Outcome(Long enrollmentId, String detail) {
+
+		public boolean enrolled() {
+			return enrollmentId != null;
+		}
+
+	}
+
+	/**
+	 * Enroll the contact in the current version of {@code sequence}. A live enrollment in
+	 * a weaker sequence is replaced; an equal or stronger one wins. The contact's row
+	 * lock serialises concurrent triggers; the partial unique index is the last word.
+	 */
+	@Transactional
+	public Outcome enroll(long contactId, SequenceKey sequence) {
+		Contact contact = contacts.lock(contactId);
+		if (contact.optedOut()) {
+			return new Outcome(null, "not enrolled: contact opted out");
+		}
+		if (!contact.marketingConsent()) {
+			return new Outcome(null, "not enrolled: marketing consent withdrawn");
+		}
+		Optional<Enrollment> live = enrollments.lockLive(contactId);
+		if (live.isPresent()) {
+			if (!sequence.outranks(live.get().sequence())) {
+				return new Outcome(null, "not enrolled: already in " + live.get().sequence());
+			}
+			end(live.get(), "replaced by " + sequence);
+		}
+		Instant now = clock.instant();
+		SequenceDefinition definition = catalog.current(sequence);
+		Optional<Long> id = enrollments.insert(contactId, sequence, definition.version(), now);
+		if (id.isEmpty()) {
+			return new Outcome(null, "not enrolled: already enrolled");
+		}
+		List<PlannedStep> planned = planner.plan(definition, now, contact.zone(), null);
+		for (PlannedStep step : planned) {
+			steps.insert(id.get(), contactId, step.step().stepNo(), step.step().objective(), step.dueAt(), now);
+		}
+		jobs.schedule(planned.stream().map(step -> new StepJob(id.get(), step.step().stepNo(), step.dueAt())).toList());
+		return new Outcome(id.get(), "enrolled in " + sequence + " v" + definition.version());
+	}
+
+	/** End every live enrollment of the contact (it booked, opted out, ...). */
+	@Transactional
+	public Optional<Enrollment> endLive(long contactId, String reason) {
+		Optional<Enrollment> live = enrollments.lockLive(contactId);
+		live.ifPresent(enrollment -> end(enrollment, reason));
+		return live;
+	}
+
+	@Transactional
+	public Enrollment pause(long id) {
+		Enrollment enrollment = lock(id);
+		enrollment.requireActive("pause");
+		enrollments.setStatus(id, Enrollment.Status.PAUSED, clock.instant(), null);
+		jobs.cancel(steps.pending(id).stream().map(step -> StepJob.instanceId(id, step.stepNo())).toList());
+		return lock(id);
+	}
+
+	/**
+	 * Resume a paused enrollment: its pending steps move later by the time it spent
+	 * paused, then to the next time quiet hours allow.
+	 */
+	@Transactional
+	public Enrollment resume(long id) {
+		Enrollment enrollment = lock(id);
+		enrollment.requirePaused("resume");
+		Instant now = clock.instant();
+		Contact contact = contacts.get(enrollment.contactId());
+		java.time.Duration paused = java.time.Duration.between(enrollment.pausedAt(), now);
+		for (StepRun step : steps.pending(id)) {
+			Instant shifted = step.dueAt().plus(paused);
+			Instant due = planner.allowed(shifted.isBefore(now) ? now : shifted, contact.zone());
+			steps.reschedule(id, step.stepNo(), due, now);
+			jobs.reschedule(new StepJob(id, step.stepNo(), due));
+		}
+		enrollments.setStatus(id, Enrollment.Status.ACTIVE, now, null);
+		return lock(id);
+	}
+
+	@Transactional
+	public Enrollment cancel(long id) {
+		Enrollment enrollment = lock(id);
+		enrollment.requireLive("cancel");
+		end(enrollment, "cancelled by operator");
+		return lock(id);
+	}
+
+	/**
+	 * Complete an enrollment whose steps are all done; a sequence that ends without a
+	 * booking leads to the drip.
+	 */
+	@Transactional
+	public void completeIfDone(long id) {
+		Enrollment enrollment = lock(id);
+		if (enrollment.status() != Enrollment.Status.ACTIVE || steps.anyUnfinished(id)) {
+			return;
+		}
+		enrollments.setStatus(id, Enrollment.Status.COMPLETED, clock.instant(), "sequence finished without a booking");
+		if (enrollment.sequence() != SequenceKey.DRIP) {
+			enroll(enrollment.contactId(), SequenceKey.DRIP);
+		}
+	}
+
+	private Enrollment lock(long id) {
+		return enrollments.lock(id).orElseThrow(() -> new EnrollmentNotFound(id));
+	}
+
+	private void end(Enrollment enrollment, String reason) {
+		Instant now = clock.instant();
+		enrollments.setStatus(enrollment.id(), Enrollment.Status.ENDED, now, reason);
+		List<Integer> cancelled = steps.cancelPending(enrollment.id(), "enrollment ended: " + reason, now);
+		steps.noteInFlight(enrollment.id(), "send had already started when the enrollment ended (" + reason + ")", now);
+		jobs.cancel(cancelled.stream().map(stepNo -> StepJob.instanceId(enrollment.id(), stepNo)).toList());
+	}
+
+}

@@ -1,0 +1,50 @@
+package com.oshun.nurture.enrollment;
+
+import java.time.Instant;
+
+import com.oshun.nurture.sequence.SequenceKey;
+
+/**
+ * A contact's run through one version of a sequence. At most one per contact is live
+ * ({@code active} or {@code paused}); the database enforces it.
+ */
+public record Enrollment(long id, long contactId, SequenceKey sequence, int version, Status status, Instant startedAt,
+		Instant pausedAt, Instant endedAt, String endReason) {
+
+	public enum Status {
+
+		ACTIVE, PAUSED, COMPLETED, ENDED;
+
+		public String value() {
+			return name().toLowerCase();
+		}
+
+		static Status of(String value) {
+			return valueOf(value.toUpperCase());
+		}
+
+	}
+
+	public boolean live() {
+		return status == Status.ACTIVE || status == Status.PAUSED;
+	}
+
+	void requireActive(String action) {
+		if (status != Status.ACTIVE) {
+			throw new IllegalStateException("cannot " + action + " enrollment in state " + status.value());
+		}
+	}
+
+	void requirePaused(String action) {
+		if (status != Status.PAUSED) {
+			throw new IllegalStateException("cannot " + action + " enrollment in state " + status.value());
+		}
+	}
+
+	void requireLive(String action) {
+		if (!live()) {
+			throw new IllegalStateException("cannot " + action + " enrollment in state " + status.value());
+		}
+	}
+
+}

@@ -1,0 +1,121 @@
+package com.oshun.nurture.sequence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.oshun.nurture.storage.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Versioned sequence definitions in {@code nurture_sequences} and {@code nurture_steps}.
+ * A version never changes once written, so versions are cached; the current version is
+ * read each time so every node sees a new one at once.
+ */
+@Repository
+public class SequenceCatalog {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Map<String, SequenceDefinition> versions = new ConcurrentHashMap<>();
+
+	SequenceCatalog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public SequenceDefinition current(SequenceKey key) {
+		int version = jdbc.sql("select coalesce(max(version), 0) from nurture_sequences where key = :key")
+			.param("key", key.key())
+			.query(Integer.class)
+			.single();
+		if (version == 0) {
+			throw new IllegalStateException("no definition of sequence " + key);
+		}
+		return get(key, version);
+	}
+
+	public SequenceDefinition get(SequenceKey key, int version) {
+		return versions.computeIfAbsent(key.key() + "@" + version, id -> load(key, version));
+	}
+
+	public List<SequenceDefinition> currentAll() {
+		return List.of(SequenceKey.values()).stream().map(this::current).toList();
+	}
+
+	public List<Integer> versionsOf(SequenceKey key) {
+		return jdbc.sql("select version from nurture_sequences where key = :key order by version")
+			.param("key", key.key())
+			.query(Integer.class)
+			.list();
+	}
+
+	/**
+	 * Store {@code definition} as the next version of its sequence and answer that
+	 * version.
+	 */
+	@Transactional
+	public SequenceDefinition add(SequenceDefinition definition) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", definition.key().key()).query().rowSet();
+		int version = versionsOf(definition.key()).stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+		jdbc.sql("""
+				insert into nurture_sequences (key, version, tone, send_at, description, created_at)
+				values (:key, :version, :tone, :sendAt, :description, :now)
+				""")
+			.param("key", definition.key().key())
+			.param("version", version)
+			.param("tone", definition.tone())
+			.param("sendAt", definition.sendAt())
+			.param("description", definition.description())
+			.param("now", Timestamps.param(clock.instant()))
+			.update();
+		for (StepDefinition step : definition.steps()) {
+			jdbc.sql("""
+					insert into nurture_steps (sequence_key, version, step_no, objective, day, delay)
+					values (:key, :version, :stepNo, :objective, :day, :delay)
+					""")
+				.param("key", definition.key().key())
+				.param("version", version)
+				.param("stepNo", step.stepNo())
+				.param("objective", step.objective())
+				.param("day", step.day())
+				.param("delay", (step.delay() != null) ? step.delay().toString() : null)
+				.update();
+		}
+		return get(definition.key(), version);
+	}
+
+	boolean isEmpty() {
+		return jdbc.sql("select count(*) from nurture_sequences").query(Long.class).single() == 0;
+	}
+
+	private SequenceDefinition load(SequenceKey key, int version) {
+		List<StepDefinition> steps = jdbc.sql("""
+				select step_no, objective, day, delay from nurture_steps
+				where sequence_key = :key and version = :version order by step_no
+				""")
+			.param("key", key.key())
+			.param("version", version)
+			.query((rs, n) -> new StepDefinition(rs.getInt("step_no"), rs.getString("objective"),
+					(Integer) rs.getObject("day"),
+					(rs.getString("delay") != null) ? Duration.parse(rs.getString("delay")) : null))
+			.list();
+		return jdbc.sql("""
+				select tone, send_at, description from nurture_sequences where key = :key and version = :version
+				""")
+			.param("key", key.key())
+			.param("version", version)
+			.query((rs, n) -> new SequenceDefinition(key, version, rs.getString("tone"),
+					rs.getObject("send_at", LocalTime.class), rs.getString("description"), steps))
+			.single();
+	}
+
+}

@@ -1,0 +1,35 @@
+package com.oshun.nurture.triggers;
+
+import com.oshun.nurture.contact.ContactDetails;
+import com.oshun.nurture.web.JsonFields;
+
+/**
+ * Reads our own booking webhook format (CONTRACT.md), naming the field at fault.
+ */
+final class BookingEventParser {
+
+	private BookingEventParser() {
+	}
+
+	/** The event, or null when its type is not one we handle. */
+	static BookingEvent parse(JsonFields json) {
+		String id = json.text("id");
+		String type = json.text("type");
+		BookingEvent.Type known = BookingEvent.Type.find(type);
+		if (known == null) {
+			return null;
+		}
+		JsonFields booking = json.object("booking");
+		JsonFields contact = json.object("contact");
+		BookingEvent.CarePlan carePlan = json.optionalObject("carePlan")
+			.map(plan -> new BookingEvent.CarePlan(plan.optionalBoolean("completed").orElse(false),
+					plan.optionalInt("rebookWithinDays", 1, 3650).orElse(null)))
+			.orElse(null);
+		return new BookingEvent(id, known, json.optionalInstant("occurredAt").orElse(null),
+				new BookingEvent.Booking(booking.text("id"), booking.optionalInstant("startsAt").orElse(null),
+						booking.optionalText("service").orElse(null),
+						booking.optionalText("procedure").map(String::toLowerCase).orElse(null)),
+				contact.text("externalId"), ContactDetails.read(contact), carePlan);
+	}
+
+}

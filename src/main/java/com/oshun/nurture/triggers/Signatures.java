@@ -1,0 +1,47 @@
+package com.oshun.nurture.triggers;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC-SHA256 as the webhook senders compute it, and a constant-time comparison.
+ */
+public final class Signatures {
+
+	private Signatures() {
+	}
+
+	/**
+	 * Lowercase hex HMAC-SHA256 of the parts, in order, with {@code secret} as the key.
+	 */
+	public static String hmacSha256Hex(String secret, byte[]... parts) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			for (byte[] part : parts) {
+				mac.update(part);
+			}
+			return HexFormat.of().formatHex(mac.doFinal());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	/**
+	 * Compare in constant time, so the comparison leaks nothing about where they differ.
+	 */
+	public static boolean same(String expected, String given) {
+		if (given == null) {
+			return false;
+		}
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				given.trim().toLowerCase().getBytes(StandardCharsets.UTF_8));
+	}
+
+}
