@@ -1,0 +1,93 @@
+package com.oshun.nurture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import com.oshun.nurture.scheduling.ClockAdvancer;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole service on a real PostgreSQL (embedded, one
+ * per JVM, or the one {@code SPRING_DATASOURCE_URL} names) with a simulated clock that
+ * starts every test on Monday 2026-01-05 08:00 UTC. All subclasses share one application
+ * context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "nurture.clock=simulated", "nurture.clock-start=2026-01-05T08:00:00Z",
+				"nurture.admin-token=" + IntegrationTest.TOKEN,
+				"nurture.webhooks.booking-secret=" + IntegrationTest.SECRET })
+@Import(TestComposition.class)
+public abstract class IntegrationTest {
+
+	public static final String TOKEN = "test-admin-token";
+
+	public static final String SECRET = "test-booking-secret";
+
+	public static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
+
+	private static final Path DATA_DIR = tempDir();
+
+	private static final List<String> TABLES = List.of("contacts", "contact_keys", "bookings", "webhook_events",
+			"triggers", "nurture_enrollments", "nurture_step_runs", "messages", "outbox", "contact_preferences",
+			"memory_knowledge");
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected ClockAdvancer clock;
+
+	@Autowired
+	protected TestComposition.Gate compositionGate;
+
+	protected TestHttp http;
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("nurture.data-dir", DATA_DIR::toString);
+	}
+
+	@BeforeEach
+	void resetWorld() {
+		jdbc.sql("truncate " + String.join(", ", TABLES) + " restart identity cascade").update();
+		jdbc.sql("delete from scheduled_tasks where task_name = 'send-step'").update();
+		jdbc.sql("update scheduled_tasks set execution_time = :start, picked = false")
+			.param("start", START.atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		clock.reset(START);
+		compositionGate.open();
+		http = new TestHttp(port, TOKEN, SECRET);
+	}
+
+	protected Instant now() {
+		return Instant.parse(http.get("/api/clock").json().get("now").stringValue());
+	}
+
+	protected void advance(String by) {
+		http.post("/api/clock/advance", "{\"by\":\"" + by + "\"}").expect(200);
+	}
+
+	private static Path tempDir() {
+		try {
+			return Files.createTempDirectory("nurture-it-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
