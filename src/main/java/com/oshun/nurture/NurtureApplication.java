@@ -1,6 +1,11 @@
 package com.oshun.nurture;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -15,12 +20,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class NurtureApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws IOException {
 		String command = (args.length > 0) ? args[0] : "serve";
 		String[] rest = (args.length > 0) ? Arrays.copyOfRange(args, 1, args.length) : args;
 		switch (command) {
 			case "serve" -> SpringApplication.run(NurtureApplication.class, rest);
-			case "demo" -> System.exit(SpringApplication.exit(demo().run(rest)));
+			case "demo" -> System.exit(demo(rest));
 			default -> {
 				System.err.println("usage: java -jar nurture.jar [serve|demo]");
 				System.exit(2);
@@ -28,11 +33,28 @@ public class NurtureApplication {
 		}
 	}
 
-	static SpringApplication demo() {
-		SpringApplication app = new SpringApplication(NurtureApplication.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		app.setAdditionalProfiles("demo");
-		return app;
+	/**
+	 * The demo runs on its own throwaway embedded database, so it never touches the
+	 * service's data.
+	 */
+	static int demo(String[] args) throws IOException {
+		Path dataDir = Files.createTempDirectory("nurture-demo-");
+		System.setProperty("nurture.data-dir", dataDir.toString());
+		try {
+			SpringApplication app = new SpringApplication(NurtureApplication.class);
+			app.setWebApplicationType(WebApplicationType.NONE);
+			app.setAdditionalProfiles("demo");
+			return SpringApplication.exit(app.run(args));
+		}
+		finally {
+			delete(dataDir);
+		}
+	}
+
+	private static void delete(Path dir) throws IOException {
+		try (Stream<Path> files = Files.walk(dir)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
 	}
 
 }

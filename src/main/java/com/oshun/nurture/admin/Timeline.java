@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * cancelled, with why), messages in and out, preferences.
  */
 @Component
-class Timeline {
+public class Timeline {
 
 	private static final List<String> KIND_ORDER = List.of("trigger", "enrollment", "step", "message_in", "message_out",
 			"preference");
@@ -28,7 +28,7 @@ class Timeline {
 		this.jdbc = jdbc;
 	}
 
-	List<Map<String, Object>> of(long contactId) {
+	public List<Map<String, Object>> of(long contactId) {
 		List<Map<String, Object>> entries = new ArrayList<>();
 		entries.addAll(
 				jdbc.sql("select kind, source, outcome, occurred_at from triggers where contact_id = :c order by id")

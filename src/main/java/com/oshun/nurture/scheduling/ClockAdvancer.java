@@ -42,15 +42,16 @@ public class ClockAdvancer {
 		if (target.isBefore(simulated.instant())) {
 			throw new IllegalArgumentException("cannot move the clock back");
 		}
-		Optional<Instant> next = nextDue();
+		Optional<Instant> next = nextDue(manual);
 		while (next.isPresent() && !next.get().isAfter(target)) {
 			if (next.get().isAfter(simulated.instant())) {
 				simulated.set(next.get());
 			}
 			manual.runAnyDueExecutions();
-			next = nextDue();
+			next = nextDue(manual);
 		}
 		simulated.set(target);
+		manual.runDeadExecutionDetection();
 		manual.runAnyDueExecutions();
 		persist(target);
 		return target;
@@ -76,7 +77,12 @@ public class ClockAdvancer {
 		}
 	}
 
-	private Optional<Instant> nextDue() {
+	/**
+	 * The next due execution. A job left picked by a run that died (a crash mid-step) is
+	 * revived first, once its heartbeat is stale on the simulated clock.
+	 */
+	private Optional<Instant> nextDue(ManualScheduler manual) {
+		manual.runDeadExecutionDetection();
 		return jdbc.sql("select min(execution_time) as next from scheduled_tasks where picked = false")
 			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next")))
 			.single();

@@ -53,6 +53,10 @@ class SchedulerConfiguration {
 			// is
 			// delayed, never dropped.
 			.onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(30), 2.0))
+			// A job whose node died is revived at the scheduler's own "now" (the
+			// library's default
+			// handler reads the wall clock, which a simulated clock does not follow).
+			.onDeadExecution((complete, ops) -> ops.reschedule(complete, complete.getTimeDone()))
 			.execute((instance, context) -> {
 				StepJob job = StepJob.parse(instance.getId(), context.getExecution().executionTime);
 				return handlers.getObject()
