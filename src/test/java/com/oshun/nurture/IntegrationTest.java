@@ -40,7 +40,7 @@ public abstract class IntegrationTest {
 
 	private static final List<String> TABLES = List.of("contacts", "contact_keys", "bookings", "webhook_events",
 			"triggers", "nurture_enrollments", "nurture_step_runs", "messages", "outbox", "contact_preferences",
-			"memory_knowledge");
+			"preference_changes", "memory_knowledge");
 
 	@LocalServerPort
 	protected int port;

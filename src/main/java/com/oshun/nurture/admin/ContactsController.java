@@ -7,6 +7,7 @@ import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactDetails;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.enrollment.EnrollmentRepository;
+import com.oshun.nurture.enrollment.Replies;
 import com.oshun.nurture.preferences.PreferenceRepository;
 import com.oshun.nurture.triggers.WarmLeads;
 import com.oshun.nurture.web.InvalidInput;
@@ -39,13 +40,16 @@ class ContactsController {
 
 	private final Timeline timeline;
 
+	private final Replies replies;
+
 	ContactsController(ContactRepository contacts, EnrollmentRepository enrollments, PreferenceRepository preferences,
-			WarmLeads warmLeads, Timeline timeline) {
+			WarmLeads warmLeads, Timeline timeline, Replies replies) {
 		this.contacts = contacts;
 		this.enrollments = enrollments;
 		this.preferences = preferences;
 		this.warmLeads = warmLeads;
 		this.timeline = timeline;
+		this.replies = replies;
 	}
 
 	@PutMapping("/{externalId}")
@@ -77,6 +81,23 @@ class ContactsController {
 		JsonFields json = object(body);
 		String procedure = json.text("procedure").toLowerCase();
 		return view(warmLeads.mark(externalId, procedure, json.optionalTexts("interests").orElse(null), "admin"));
+	}
+
+	@PostMapping("/{externalId}/opt-out")
+	@Operation(
+			summary = "Opt the contact out of everything: live enrollment ended, nothing sent, no trigger enrolls them")
+	ContactView optOut(@PathVariable String externalId) {
+		Contact contact = contacts.getByKey(externalId);
+		replies.optOut(contact.id(), "operator");
+		return view(contacts.get(contact.id()));
+	}
+
+	@PostMapping("/{externalId}/opt-in")
+	@Operation(summary = "Reverse an opt-out (the contact asked to hear from the clinic again)")
+	ContactView optIn(@PathVariable String externalId) {
+		Contact contact = contacts.getByKey(externalId);
+		replies.optIn(contact.id());
+		return view(contacts.get(contact.id()));
 	}
 
 	@GetMapping("/{externalId}/timeline")

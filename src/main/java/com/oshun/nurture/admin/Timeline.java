@@ -67,12 +67,13 @@ public class Timeline {
 					"channel", rs.getString("channel"), "content", rs.getString("content")))
 			.list());
 		entries.addAll(jdbc.sql("""
-				select key, value, confidence, evidence_count, updated_at from contact_preferences where contact_id = :c
+				select key, value, confidence, evidence_count, reason, changed_at from preference_changes
+				where contact_id = :c order by id
 				""")
 			.param("c", contactId)
-			.query((rs, n) -> entry(Timestamps.read(rs, "updated_at"), "preference", "key", rs.getString("key"),
+			.query((rs, n) -> entry(Timestamps.read(rs, "changed_at"), "preference", "key", rs.getString("key"),
 					"value", rs.getString("value"), "confidence", rs.getDouble("confidence"), "evidenceCount",
-					rs.getInt("evidence_count")))
+					rs.getInt("evidence_count"), "reason", rs.getString("reason")))
 			.list());
 		entries.sort(Comparator.comparing((Map<String, Object> e) -> (Instant) e.get("at"))
 			.thenComparing(e -> KIND_ORDER.indexOf((String) e.get("kind"))));

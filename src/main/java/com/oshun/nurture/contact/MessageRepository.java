@@ -44,6 +44,17 @@ public class MessageRepository {
 			.single();
 	}
 
+	public boolean anyInboundSince(long contactId, Instant since) {
+		return jdbc
+			.sql("""
+					select exists (select 1 from messages where contact_id = :contact and direction = 'in' and created_at > :since)
+					""")
+			.param("contact", contactId)
+			.param("since", Timestamps.param(since))
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** The latest {@code limit} messages, oldest first. */
 	public List<Message> recent(long contactId, int limit) {
 		List<Message> latest = jdbc.sql("""

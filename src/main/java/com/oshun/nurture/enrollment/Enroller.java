@@ -2,16 +2,19 @@ package com.oshun.nurture.enrollment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.scheduling.StepJob;
 import com.oshun.nurture.scheduling.StepJobs;
 import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.sequence.StepDefinition;
 import com.oshun.nurture.sequence.StepPlanner;
 import com.oshun.nurture.sequence.StepPlanner.PlannedStep;
 
@@ -38,16 +41,19 @@ public class Enroller {
 
 	private final StepJobs jobs;
 
+	private final Learning learning;
+
 	private final Clock clock;
 
 	Enroller(ContactRepository contacts, EnrollmentRepository enrollments, StepRunRepository steps,
-			SequenceCatalog catalog, StepPlanner planner, StepJobs jobs, Clock clock) {
+			SequenceCatalog catalog, StepPlanner planner, StepJobs jobs, Learning learning, Clock clock) {
 		this.contacts = contacts;
 		this.enrollments = enrollments;
 		this.steps = steps;
 		this.catalog = catalog;
 		this.planner = planner;
 		this.jobs = jobs;
+		this.learning = learning;
 		this.clock = clock;
 	}
 
@@ -87,7 +93,8 @@ public class Enroller {
 		if (id.isEmpty()) {
 			return new Outcome(null, "not enrolled: already enrolled");
 		}
-		List<PlannedStep> planned = planner.plan(definition, now, contact.zone(), null);
+		List<PlannedStep> planned = planner.plan(definition, now, contact.zone(),
+				learning.bestHour(contactId).orElse(null));
 		for (PlannedStep step : planned) {
 			steps.insert(id.get(), contactId, step.step().stepNo(), step.step().objective(), step.dueAt(), now);
 		}
@@ -139,6 +146,39 @@ public class Enroller {
 		enrollment.requireLive("cancel");
 		end(enrollment, "cancelled by operator");
 		return lock(id);
+	}
+
+	/**
+	 * Move the pending day steps of the contact's active enrollment to a learned local
+	 * hour on their due day (inside quiet hours). A step whose new time has already
+	 * passed keeps its time.
+	 */
+	@Transactional
+	public void replan(long contactId, LocalTime hour) {
+		Optional<Enrollment> live = enrollments.lockLive(contactId)
+			.filter(enrollment -> enrollment.status() == Enrollment.Status.ACTIVE);
+		if (live.isEmpty()) {
+			return;
+		}
+		Enrollment enrollment = live.get();
+		Contact contact = contacts.get(contactId);
+		SequenceDefinition definition = catalog.get(enrollment.sequence(), enrollment.version());
+		Instant now = clock.instant();
+		Instant previous = now;
+		for (StepRun step : steps.pending(enrollment.id())) {
+			StepDefinition planned = definition.step(step.stepNo());
+			Instant due = (planned.day() != null)
+					? planner.dueAt(planned, definition.sendAt(), enrollment.startedAt(), contact.zone(), hour)
+					: step.dueAt();
+			if (due.isBefore(previous)) {
+				due = step.dueAt().isBefore(previous) ? previous : step.dueAt();
+			}
+			if (!due.equals(step.dueAt())) {
+				steps.reschedule(enrollment.id(), step.stepNo(), due, "moved to the learned hour " + hour, now);
+				jobs.reschedule(new StepJob(enrollment.id(), step.stepNo(), due));
+			}
+			previous = due;
+		}
 	}
 
 	/**

@@ -89,6 +89,27 @@ public class StepRunRepository {
 			.list();
 	}
 
+	/** The contact's most recently sent step, across enrollments. */
+	Optional<StepRun> lastSent(long contactId) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from nurture_step_runs where contact_id = :contact and status = 'sent'
+				order by sent_at desc limit 1
+				""").param("contact", contactId).query(StepRunRepository::map).optional();
+	}
+
+	/** When the contact's last message of this sequence went out. */
+	Optional<Instant> lastSentIn(long contactId, String sequence) {
+		return jdbc
+			.sql("""
+					select max(s.sent_at) as at from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id
+					where s.contact_id = :contact and e.sequence_key = :sequence and s.status = 'sent'
+					""")
+			.param("contact", contactId)
+			.param("sequence", sequence)
+			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "at")))
+			.single();
+	}
+
 	boolean anyUnfinished(long enrollmentId) {
 		return jdbc.sql("""
 				select exists (select 1 from nurture_step_runs
@@ -97,9 +118,20 @@ public class StepRunRepository {
 	}
 
 	void reschedule(long enrollmentId, int stepNo, Instant dueAt, Instant now) {
-		jdbc.sql(
-				"update nurture_step_runs set due_at = :due, updated_at = :now where enrollment_id = :e and step_no = :s")
+		reschedule(enrollmentId, stepNo, dueAt, null, now);
+	}
+
+	/**
+	 * Move a step, noting why it waits (a frequency cap, a live conversation) when
+	 * {@code reason} is given.
+	 */
+	void reschedule(long enrollmentId, int stepNo, Instant dueAt, String reason, Instant now) {
+		jdbc.sql("""
+				update nurture_step_runs set due_at = :due, reason = coalesce(:reason, reason), updated_at = :now
+				where enrollment_id = :e and step_no = :s
+				""")
 			.param("due", Timestamps.param(dueAt))
+			.param("reason", reason)
 			.param("now", Timestamps.param(now))
 			.param("e", enrollmentId)
 			.param("s", stepNo)
@@ -120,15 +152,17 @@ public class StepRunRepository {
 		requireOne(updated, enrollmentId, stepNo, StepRun.SCHEDULED);
 	}
 
-	void markSent(long enrollmentId, int stepNo, String channel, String content, String composer, Instant now) {
+	void markSent(long enrollmentId, int stepNo, String channel, String content, String composer, String note,
+			Instant now) {
 		int updated = jdbc.sql("""
 				update nurture_step_runs set status = 'sent', channel = :channel, content = :content,
-				  composer = :composer, sent_at = :now, updated_at = :now
+				  composer = :composer, reason = coalesce(:note, reason), sent_at = :now, updated_at = :now
 				where enrollment_id = :e and step_no = :s and status = 'sending'
 				""")
 			.param("channel", channel)
 			.param("content", content)
 			.param("composer", composer)
+			.param("note", note)
 			.param("now", Timestamps.param(now))
 			.param("e", enrollmentId)
 			.param("s", stepNo)

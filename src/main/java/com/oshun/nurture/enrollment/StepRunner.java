@@ -2,6 +2,7 @@ package com.oshun.nurture.enrollment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.oshun.nurture.NurtureSettings;
@@ -17,7 +18,9 @@ import com.oshun.nurture.delivery.OutboundMessage;
 import com.oshun.nurture.scheduling.StepHandler;
 import com.oshun.nurture.scheduling.StepJob;
 import com.oshun.nurture.sequence.SequenceCatalog;
+import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.sequence.SequenceDefinition;
+import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.sequence.StepPlanner;
 
 import org.slf4j.Logger;
@@ -39,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StepRunner implements StepHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
+
+	private static final List<String> SOFTENED = List.of("offer", "returning_offer");
 
 	private final TransactionTemplate transaction;
 
@@ -62,12 +67,16 @@ class StepRunner implements StepHandler {
 
 	private final NurtureSettings settings;
 
+	private final Replies replies;
+
+	private final Learning learning;
+
 	private final Clock clock;
 
 	StepRunner(TransactionTemplate transaction, EnrollmentRepository enrollments, StepRunRepository steps,
 			ContactRepository contacts, MessageRepository messages, SequenceCatalog catalog, StepPlanner planner,
 			Enroller enroller, MessageComposer composer, MessageDelivery delivery, NurtureSettings settings,
-			Clock clock) {
+			Replies replies, Learning learning, Clock clock) {
 		this.transaction = transaction;
 		this.enrollments = enrollments;
 		this.steps = steps;
@@ -79,6 +88,8 @@ class StepRunner implements StepHandler {
 		this.composer = composer;
 		this.delivery = delivery;
 		this.settings = settings;
+		this.replies = replies;
+		this.learning = learning;
 		this.clock = clock;
 	}
 
@@ -128,10 +139,10 @@ class StepRunner implements StepHandler {
 			finishUnsent(enrollment, step, StepRun.SKIPPED, refusal.get());
 			return new Done();
 		}
-		Optional<Instant> later = notBefore(contact).filter(at -> at.isAfter(clock.instant()));
-		if (later.isPresent()) {
-			steps.reschedule(enrollment.id(), step.stepNo(), later.get(), clock.instant());
-			return new Later(later.get());
+		Optional<Wait> wait = wait(contact, enrollment);
+		if (wait.isPresent()) {
+			steps.reschedule(enrollment.id(), step.stepNo(), wait.get().until(), wait.get().reason(), clock.instant());
+			return new Later(wait.get().until());
 		}
 		steps.markSending(enrollment.id(), step.stepNo(), contact.preferredChannel(), clock.instant());
 		return new Send(enrollment, step, contact);
@@ -147,14 +158,52 @@ class StepRunner implements StepHandler {
 		return Optional.empty();
 	}
 
-	/** The earliest a message may go: after the frequency cap, inside quiet hours. */
-	private Optional<Instant> notBefore(Contact contact) {
+	private record Wait(Instant until, String reason) {
+	}
+
+	/**
+	 * The earliest a message may go: after the frequency cap, after a live conversation,
+	 * a drip message at least the drip gap after the last one, and always inside quiet
+	 * hours.
+	 */
+	private Optional<Wait> wait(Contact contact, Enrollment enrollment) {
 		Instant now = clock.instant();
-		Instant capped = (contact.lastNurtureAt() != null) ? contact.lastNurtureAt().plus(settings.frequencyCap())
-				: now;
-		Instant earliest = capped.isAfter(now) ? capped : now;
-		Instant allowed = planner.allowed(earliest, contact.zone());
-		return allowed.equals(now) ? Optional.empty() : Optional.of(allowed);
+		Wait wait = new Wait(now, null);
+		if (contact.lastNurtureAt() != null) {
+			wait = later(wait, contact.lastNurtureAt().plus(settings.frequencyCap()), "frequency cap");
+		}
+		Optional<Instant> live = replies.conversationLiveUntil(contact);
+		if (live.isPresent()) {
+			wait = later(wait, live.get(), "conversation live after a reply");
+		}
+		if (enrollment.sequence() == SequenceKey.DRIP) {
+			Optional<Instant> lastDrip = steps.lastSentIn(contact.id(), SequenceKey.DRIP.key());
+			if (lastDrip.isPresent()) {
+				wait = later(wait, lastDrip.get().plus(replies.dripMinGap()),
+						"drip messages at least the drip gap apart");
+			}
+		}
+		Instant allowed = planner.allowed(wait.until(), contact.zone());
+		if (allowed.equals(now)) {
+			return Optional.empty();
+		}
+		String reason = (wait.reason() != null) ? wait.reason() : "quiet hours";
+		return Optional.of(new Wait(allowed, "deferred: " + reason));
+	}
+
+	private static Wait later(Wait current, Instant until, String reason) {
+		return until.isAfter(current.until()) ? new Wait(until, reason) : current;
+	}
+
+	/**
+	 * An offer for someone who confidently ignores offers becomes education; the step
+	 * records why.
+	 */
+	private String objectiveFor(Contact contact, StepRun step) {
+		if (SOFTENED.contains(step.objective()) && learning.ignores(contact.id(), step.objective())) {
+			return "education";
+		}
+		return step.objective();
 	}
 
 	private void deliver(Send send) {
@@ -162,19 +211,24 @@ class StepRunner implements StepHandler {
 		StepRun step = send.step();
 		SequenceDefinition sequence = catalog.get(enrollment.sequence(), enrollment.version());
 		String channel = send.contact().preferredChannel();
+		String objective = objectiveFor(send.contact(), step);
+		String note = objective.equals(step.objective()) ? null
+				: step.objective() + " softened to " + objective + ": the contact answers other content, not offers";
 		ComposedMessage message = composer.compose(new MessageRequest(send.contact(), enrollment.sequence(),
-				sequence.tone(), step.objective(), step.stepNo(), sequence.steps().size(), channel));
+				sequence.tone(), objective, step.stepNo(), sequence.steps().size(), channel));
 		DeliveryResult result = delivery
 			.deliver(new OutboundMessage(send.contact().id(), channel, message.text(), step.deliveryMarker()));
-		transaction.executeWithoutResult(status -> record(enrollment, step, message, result));
+		transaction.executeWithoutResult(status -> record(enrollment, step, message, note, result));
 	}
 
-	private void record(Enrollment enrollment, StepRun step, ComposedMessage message, DeliveryResult result) {
+	private void record(Enrollment enrollment, StepRun step, ComposedMessage message, String note,
+			DeliveryResult result) {
 		Instant now = clock.instant();
 		enrollments.lock(enrollment.id());
 		if (result instanceof DeliveryResult.Delivered delivered) {
+			replies.onStepSent(enrollment.contactId());
 			steps.markSent(enrollment.id(), step.stepNo(), delivered.channel(), message.text(), message.composer(),
-					now);
+					note, now);
 			messages.recordOutbound(enrollment.contactId(), delivered.channel(), message.text(), enrollment.id(),
 					step.stepNo(), delivered.externalId(), now);
 			contacts.mark(enrollment.contactId(), ContactRepository.Mark.LAST_NURTURE, now, null);

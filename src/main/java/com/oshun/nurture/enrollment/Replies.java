@@ -1,0 +1,112 @@
+package com.oshun.nurture.enrollment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Optional;
+
+import com.oshun.nurture.contact.Contact;
+import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.contact.MessageRepository;
+import com.oshun.nurture.preferences.Learning;
+import com.oshun.nurture.preferences.LearningSettings;
+import com.oshun.nurture.preferences.ReplySignals;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a contact's own words do: STOP opts them out of everything at once, "not
+ * interested" ends the enrollment without a drip, and every reply teaches Karen when and
+ * how to write. A reply also keeps the conversation live: {@code StepRunner} defers steps
+ * due within the reply pause.
+ */
+@Service
+public class Replies {
+
+	private final ContactRepository contacts;
+
+	private final StepRunRepository steps;
+
+	private final MessageRepository messages;
+
+	private final Enroller enroller;
+
+	private final Learning learning;
+
+	private final LearningSettings settings;
+
+	private final Clock clock;
+
+	Replies(ContactRepository contacts, StepRunRepository steps, MessageRepository messages, Enroller enroller,
+			Learning learning, LearningSettings settings, Clock clock) {
+		this.contacts = contacts;
+		this.steps = steps;
+		this.messages = messages;
+		this.enroller = enroller;
+		this.learning = learning;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Handle an inbound message; answers what it came to, for the timeline and the logs.
+	 */
+	@Transactional
+	public String onInbound(long contactId, String text, Instant at) {
+		Contact contact = contacts.lock(contactId);
+		ReplySignals signals = ReplySignals.of(text);
+		if (signals.optOut()) {
+			optOut(contactId, "contact asked to stop");
+			return "opted out";
+		}
+		if (signals.notInterested()) {
+			enroller.endLive(contactId, "not interested");
+			return "enrollment ended: not interested";
+		}
+		String answered = steps.lastSent(contactId)
+			.filter(step -> step.sentAt() != null && !step.sentAt().isBefore(at.minus(settings.replyPause())))
+			.map(StepRun::objective)
+			.orElse(null);
+		Optional<LocalTime> hour = learning.observeReply(contactId, contact.zone(), text, at, answered);
+		hour.ifPresent(preferred -> enroller.replan(contactId, preferred));
+		return "reply recorded";
+	}
+
+	/**
+	 * Opt the contact out of everything: no enrollment, no message, no trigger, until an
+	 * operator reverses it.
+	 */
+	@Transactional
+	public void optOut(long contactId, String reason) {
+		contacts.setStatus(contactId, "opted_out");
+		enroller.endLive(contactId, "opted out: " + reason);
+	}
+
+	@Transactional
+	public void optIn(long contactId) {
+		contacts.setStatus(contactId, "active");
+	}
+
+	/** A step is going out: if the previous one drew no reply, that is a signal too. */
+	void onStepSent(long contactId) {
+		steps.lastSent(contactId)
+			.filter(previous -> !messages.anyInboundSince(contactId, previous.sentAt()))
+			.ifPresent(previous -> learning.observeSilence(contactId, previous.objective()));
+	}
+
+	/** The end of the live conversation window, if a reply keeps it open now. */
+	Optional<Instant> conversationLiveUntil(Contact contact) {
+		if (contact.lastInboundAt() == null) {
+			return Optional.empty();
+		}
+		Instant until = contact.lastInboundAt().plus(settings.replyPause());
+		return until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
+	}
+
+	Duration dripMinGap() {
+		return settings.dripMinGap();
+	}
+
+}

@@ -1,0 +1,111 @@
+package com.oshun.nurture.preferences;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns signals into preferences: the hour a contact replies at ({@code best_hour}), the
+ * content they answer or ignore ({@code content_affinity.<objective>}), and price
+ * sensitivity.
+ */
+@Service
+public class Learning {
+
+	public static final String BEST_HOUR = "best_hour";
+
+	public static final String PRICE_SENSITIVITY = "price_sensitivity";
+
+	public static final String AFFINITY = "content_affinity.";
+
+	private static final List<String> OFFERS = List.of("offer", "returning_offer");
+
+	private final PreferenceRepository preferences;
+
+	private final LearningSettings settings;
+
+	private final Clock clock;
+
+	Learning(PreferenceRepository preferences, LearningSettings settings, Clock clock) {
+		this.preferences = preferences;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Learn from a reply. {@code answeredObjective} is the objective of the step it
+	 * followed, if it came within the reply window of it.
+	 * @return the hour to send at, when the reply made {@code best_hour} confident
+	 */
+	@Transactional
+	public Optional<LocalTime> observeReply(long contactId, ZoneId zone, String text, Instant at,
+			String answeredObjective) {
+		int hour = at.atZone(zone).getHour();
+		Evidence bestHour = observe(contactId, BEST_HOUR, Integer.toString(hour),
+				current -> hourDistance(Integer.parseInt(current), hour) <= 1, "replied at " + hour + ":00 local time");
+		ReplySignals signals = ReplySignals.of(text);
+		if (signals.priceQuestion() || signals.hesitation()) {
+			observe(contactId, PRICE_SENSITIVITY, "high", "high"::equals,
+					signals.priceQuestion() ? "asked about price" : "hesitated");
+		}
+		else if (OFFERS.contains(answeredObjective)) {
+			preferences.lockEvidence(contactId, PRICE_SENSITIVITY)
+				.ifPresent(evidence -> save(contactId, PRICE_SENSITIVITY, evidence.observe("low", false),
+						"answered an offer without price concerns"));
+		}
+		if (answeredObjective != null) {
+			observe(contactId, AFFINITY + answeredObjective, "responds", "responds"::equals,
+					"replied after a " + answeredObjective + " message");
+		}
+		return (bestHour.confidence() >= settings.confidenceThreshold())
+				? Optional.of(LocalTime.of(Integer.parseInt(bestHour.value()), 0)) : Optional.empty();
+	}
+
+	/** A message of this objective got no reply before the next one went out. */
+	@Transactional
+	public void observeSilence(long contactId, String objective) {
+		observe(contactId, AFFINITY + objective, "ignores", "ignores"::equals,
+				"no reply to a " + objective + " message");
+	}
+
+	/** The learned send hour, when it is sure enough to act on. */
+	public Optional<LocalTime> bestHour(long contactId) {
+		return preferences.find(contactId, BEST_HOUR, settings.confidenceThreshold())
+			.map(preference -> LocalTime.of(Integer.parseInt(preference.value()), 0));
+	}
+
+	/**
+	 * True when the contact confidently ignores this objective and answers something
+	 * else.
+	 */
+	public boolean ignores(long contactId, String objective) {
+		return preferences.find(contactId, AFFINITY + objective, settings.confidenceThreshold())
+			.filter(preference -> "ignores".equals(preference.value()))
+			.isPresent();
+	}
+
+	private Evidence observe(long contactId, String key, String observed, java.util.function.Predicate<String> agrees,
+			String reason) {
+		Evidence next = preferences.lockEvidence(contactId, key)
+			.map(evidence -> evidence.observe(observed, agrees.test(evidence.value())))
+			.orElseGet(() -> Evidence.first(observed));
+		save(contactId, key, next, reason);
+		return next;
+	}
+
+	private void save(long contactId, String key, Evidence evidence, String reason) {
+		preferences.save(contactId, key, evidence, reason, clock.instant());
+	}
+
+	private static int hourDistance(int a, int b) {
+		int distance = Math.abs(a - b);
+		return Math.min(distance, 24 - distance);
+	}
+
+}

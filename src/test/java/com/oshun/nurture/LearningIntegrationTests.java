@@ -1,0 +1,190 @@
+package com.oshun.nurture;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import com.oshun.nurture.enrollment.Replies;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replies as signals: learned hours, content affinity, price sensitivity, the reply
+ * pause, "not interested" and STOP.
+ */
+class LearningIntegrationTests extends IntegrationTest {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	@Autowired
+	Replies replies;
+
+	@Test
+	void aContactWhoAlwaysAnswersAroundSevenPmGetsLaterStepsAtSevenPm() {
+		warmLead("c_1");
+		advance("PT50H");
+		replyAt("c_1", "2026-01-07T19:05", "Thanks! Tell me more");
+		double first = confidence("c_1", "best_hour");
+		replyAt("c_1", "2026-01-09T19:20", "Sounds good");
+		double second = confidence("c_1", "best_hour");
+
+		advance("P20D");
+
+		assertThat(second).isGreaterThan(first);
+		List<ZonedDateTime> later = sentTimes("warm_lead").subList(2, 5);
+		assertThat(later).extracting(ZonedDateTime::getHour).containsOnly(19);
+		var contact = http.get("/api/contacts/c_1").json();
+		assertThat(contact.get("preferences").toString()).contains("best_hour").contains("\"19\"");
+		assertThat(http.get("/api/contacts/c_1/timeline").body()).contains("replied at 19:00 local time");
+	}
+
+	@Test
+	void aReplyDefersTheNextStepUntilTheConversationHasBeenQuietAndThenResumes() {
+		warmLead("c_1");
+		advance("PT50H");
+		replyAt("c_1", "2026-01-08T09:30", "hmm, interesting");
+
+		advance("P20D");
+
+		List<ZonedDateTime> sent = sentTimes("warm_lead");
+		assertThat(sent).hasSize(5);
+		// Step 2 was due Friday 9 January 10:00; the reply on Thursday 09:30 kept it back
+		// 48 hours.
+		assertThat(sent.get(1)).isAfterOrEqualTo(ZonedDateTime.of(2026, 1, 10, 9, 30, 0, 0, LONDON));
+		assertThat(jdbc.sql("select reason from nurture_step_runs where step_no = 2 and enrollment_id = 1")
+			.query(String.class)
+			.single()).contains("conversation live");
+	}
+
+	@Test
+	void aContactWhoIgnoresOffersButAnswersEducationGetsNoHardOfferNext() {
+		http.put("/api/contacts/c_1", "{\"name\":\"Bea\",\"timezone\":\"Europe/London\"}").expect(200);
+		jdbc.sql(
+				"""
+						insert into contact_preferences (contact_id, key, value, confidence, evidence_count, matching, contrary, updated_at)
+						select c.id, p.key, p.value, 0.75, 2, 2, 0, now()
+						from contacts c, (values ('content_affinity.offer', 'ignores'), ('content_affinity.education', 'responds')) p(key, value)
+						where c.external_id = 'c_1'
+						""")
+			.update();
+		http.post("/api/contacts/c_1/warm-lead", "{\"procedure\":\"fillers\"}").expect(200);
+
+		advance("P20D");
+
+		var offer = jdbc.sql("select content, reason from nurture_step_runs where objective = 'offer'")
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+			.single();
+		assertThat(offer.get(0)).doesNotContain("openings").contains("consultation is the best place");
+		assertThat(offer.get(1)).contains("offer softened to education");
+	}
+
+	@Test
+	void silenceAfterOffersIsLearnedAsIgnoringThem() {
+		warmLead("c_1");
+		advance("P20D");
+
+		var contact = http.get("/api/contacts/c_1").json();
+		assertThat(contact.get("preferences").toString()).contains("content_affinity.offer").contains("ignores");
+	}
+
+	@Test
+	void aPriceQuestionRaisesPriceSensitivity() {
+		warmLead("c_1");
+		advance("PT50H");
+
+		replyAt("c_1", "2026-01-07T12:00", "Quanto custa?");
+		replyAt("c_1", "2026-01-07T12:10", "hmm, achei caro");
+
+		assertThat(http.get("/api/contacts/c_1").json().get("preferences").toString()).contains("price_sensitivity");
+		assertThat(confidence("c_1", "price_sensitivity")).isGreaterThanOrEqualTo(0.75);
+	}
+
+	@Test
+	void notInterestedEndsTheEnrollmentWithoutADrip() {
+		warmLead("c_1");
+		advance("PT50H");
+
+		replyAt("c_1", "2026-01-07T12:00", "No thanks, not interested");
+		advance("P60D");
+
+		assertThat(jdbc.sql("select end_reason from nurture_enrollments").query(String.class).single())
+			.isEqualTo("not interested");
+		assertThat(jdbc.sql("select count(*) from nurture_enrollments where sequence_key = 'drip'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void stopInAnyLanguageOptsOutAtOnceAndNoTriggerEnrollsAgainUntilAnOperatorReversesIt() {
+		for (String stop : List.of("STOP", "baja", "parar")) {
+			resetWorld();
+			http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+			advance("PT6H");
+
+			replyAt("c_1", "2026-01-05T15:00", stop);
+
+			assertThat(http.get("/api/contacts/c_1").json().get("status").stringValue()).isEqualTo("opted_out");
+			assertThat(jdbc.sql("select count(*) from nurture_step_runs where status = 'scheduled'")
+				.query(Long.class)
+				.single()).isZero();
+			http.booking(BookingJson.noShow("evt_2", "c_1")).expect(202);
+			assertThat(jdbc.sql("select count(*) from nurture_enrollments where status = 'active'")
+				.query(Long.class)
+				.single()).isZero();
+		}
+		http.post("/api/contacts/c_1/opt-in", "").expect(200);
+		http.booking(BookingJson.noShow("evt_3", "c_1")).expect(202);
+		assertThat(
+				jdbc.sql("select count(*) from nurture_enrollments where status = 'active'").query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	private void warmLead(String key) {
+		http.put("/api/contacts/" + key, "{\"name\":\"Bea\",\"timezone\":\"Europe/London\"}").expect(200);
+		http.post("/api/contacts/" + key + "/warm-lead", "{\"procedure\":\"fillers\"}").expect(200);
+	}
+
+	/** An inbound message at a London local time; the clock moves there first. */
+	private void replyAt(String key, String localTime, String text) {
+		Instant at = LocalDateTime.parse(localTime).atZone(LONDON).toInstant();
+		http.post("/api/clock/advance", "{\"to\":\"" + at + "\"}").expect(200);
+		long id = jdbc.sql("select contact_id from contact_keys where key = :k")
+			.param("k", key)
+			.query(Long.class)
+			.single();
+		jdbc.sql(
+				"insert into messages (contact_id, direction, channel, content, created_at) values (:id, 'in', 'whatsapp', :t, :at)")
+			.param("id", id)
+			.param("t", text)
+			.param("at", at.atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		jdbc.sql("update contacts set last_inbound_at = :at where id = :id")
+			.param("at", at.atOffset(java.time.ZoneOffset.UTC))
+			.param("id", id)
+			.update();
+		replies.onInbound(id, text, at);
+	}
+
+	private double confidence(String key, String preference) {
+		return jdbc.sql("""
+				select p.confidence from contact_preferences p join contact_keys k on k.contact_id = p.contact_id
+				where k.key = :k and p.key = :p
+				""").param("k", key).param("p", preference).query(Double.class).single();
+	}
+
+	private List<ZonedDateTime> sentTimes(String sequence) {
+		return jdbc.sql("""
+				select s.sent_at from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id
+				where e.sequence_key = :s and s.status = 'sent' order by s.step_no
+				""")
+			.param("s", sequence)
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant().atZone(LONDON))
+			.list();
+	}
+
+}
