@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.oshun.nurture.NurtureSettings;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ class ProcedureMapping {
 
 	private final List<Map.Entry<String, String>> entries;
 
+	@Autowired
 	ProcedureMapping(NurtureSettings settings) {
 		this(settings.booking().procedures());
 	}
