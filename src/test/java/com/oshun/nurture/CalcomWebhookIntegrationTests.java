@@ -160,6 +160,24 @@ class CalcomWebhookIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aMeetingEndedForABookingWeNeverSawUsesItsAttendeesOrIsIgnored() {
+		var ignored = vendors.calcom("""
+				{"triggerEvent":"MEETING_ENDED","id":5,"uid":"unknown-uid","endTime":"2026-01-05T07:00:00.000Z"}
+				""").expect(202).json();
+		assertThat(ignored.get("status").stringValue()).isEqualTo("ignored");
+
+		vendors.calcom("""
+				{"triggerEvent":"MEETING_ENDED","createdAt":"2026-01-05T07:00:00.000Z",
+				 "payload":{"uid":"seen-late","eventTitle":"Skin peel","endTime":"2026-01-05T07:00:00.000Z",
+				            "attendees":[{"email":"late@example.com","name":"Lia Late","timeZone":"Europe/Lisbon"}]}}
+				""").expect(202);
+		advance("PT2H");
+
+		assertThat(bookingStatus("seen-late/late@example.com")).isEqualTo("completed");
+		assertThat(jdbc.sql("select care_plan_procedure from contacts").query(String.class).single()).isEqualTo("skin");
+	}
+
+	@Test
 	void everyAttendeeIsAPatientAndANoShowNamesOnlyTheOneWhoMissedIt() {
 		String twoAttendees = VendorWebhooks.example("calcom_booking_created.json")
 			.replaceFirst("\\}\\s*\\]\\s*,\\s*\"location\": \"Calcom HQ\"",

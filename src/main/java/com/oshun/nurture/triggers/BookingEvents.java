@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies a booking event. One transaction records the event id (the dedupe), upserts the
- * contact and the booking, and enrolls or ends enrollments with their jobs.
+ * contact and the booking, and enrolls or ends enrollments with their jobs. An event
+ * older than the one that last set the booking's status (deliveries arrive out of order)
+ * only fills in details.
  */
 @Service
 public class BookingEvents {
