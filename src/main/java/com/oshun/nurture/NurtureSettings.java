@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("nurture")
 public record NurtureSettings(Path dataDir, String clock, String clockStart, String adminToken, Webhooks webhooks,
 		QuietHours quietHours, Duration frequencyCap, Duration warmLeadQuietPeriod, Duration checksInterval,
-		Map<String, Integer> rebookWindowDays, Drip drip, Scheduler scheduler) {
+		Map<String, Integer> rebookWindowDays, Drip drip, Scheduler scheduler, Booking booking) {
 
 	public boolean simulatedClock() {
 		return "simulated".equalsIgnoreCase(clock);
@@ -31,7 +31,20 @@ public record NurtureSettings(Path dataDir, String clock, String clockStart, Str
 		return (days != null) ? days : rebookWindowDays.getOrDefault("default", 90);
 	}
 
-	public record Webhooks(String bookingSecret, int maxBodyBytes, Duration tolerance) {
+	public record Webhooks(String bookingSecret, String calcomSecret, String calendlySigningKey, int maxBodyBytes,
+			Duration tolerance) {
+	}
+
+	/**
+	 * Cal.com and Calendly: how long after an appointment's end it counts as a visit
+	 * (unless a no-show arrives first), and which event types name which procedure.
+	 */
+	public record Booking(Duration completionGrace, Map<String, String> procedures) {
+
+		public Booking {
+			procedures = (procedures != null) ? Map.copyOf(procedures) : Map.of();
+		}
+
 	}
 
 	/**

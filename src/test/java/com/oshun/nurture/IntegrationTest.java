@@ -26,13 +26,19 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "nurture.clock=simulated", "nurture.clock-start=2026-01-05T08:00:00Z",
 				"nurture.admin-token=" + IntegrationTest.TOKEN,
-				"nurture.webhooks.booking-secret=" + IntegrationTest.SECRET })
+				"nurture.webhooks.booking-secret=" + IntegrationTest.SECRET,
+				"nurture.webhooks.calcom-secret=" + IntegrationTest.CALCOM_SECRET,
+				"nurture.webhooks.calendly-signing-key=" + IntegrationTest.CALENDLY_KEY })
 @Import(TestComposition.class)
 public abstract class IntegrationTest {
 
 	public static final String TOKEN = "test-admin-token";
 
 	public static final String SECRET = "test-booking-secret";
+
+	public static final String CALCOM_SECRET = "test-calcom-secret";
+
+	public static final String CALENDLY_KEY = "test-calendly-signing-key";
 
 	public static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
 

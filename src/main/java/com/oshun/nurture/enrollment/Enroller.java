@@ -110,6 +110,27 @@ public class Enroller {
 		return live;
 	}
 
+	/**
+	 * End the contact's live {@code sequence} enrollment if none of its steps has gone
+	 * out (or started to); otherwise leave it. Answers what it did, for the trigger log.
+	 */
+	@Transactional
+	public String endUnsent(long contactId, SequenceKey sequence, String reason) {
+		Optional<Enrollment> live = enrollments.lockLive(contactId);
+		if (live.isEmpty() || live.get().sequence() != sequence) {
+			return "no live " + sequence + " enrollment";
+		}
+		long sent = steps.forEnrollment(live.get().id())
+			.stream()
+			.filter(step -> "sent".equals(step.status()) || "sending".equals(step.status()))
+			.count();
+		if (sent > 0) {
+			return "kept " + sequence + " enrollment: " + sent + " step(s) already sent";
+		}
+		end(live.get(), reason);
+		return "ended " + sequence + " enrollment";
+	}
+
 	@Transactional
 	public Enrollment pause(long id) {
 		Enrollment enrollment = lock(id);

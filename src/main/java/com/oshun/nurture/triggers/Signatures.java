@@ -33,6 +33,16 @@ public final class Signatures {
 		}
 	}
 
+	/** Lowercase hex SHA-256 of a body, a delivery's identity when it names none. */
+	public static String sha256Hex(byte[] body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
 	/**
 	 * Compare in constant time, so the comparison leaks nothing about where they differ.
 	 */

@@ -142,6 +142,29 @@ public final class JsonFields {
 		return Optional.of(texts);
 	}
 
+	/**
+	 * The objects of a required, non-empty array, each naming its index in the path
+	 * ({@code attendees[1].email}).
+	 */
+	public List<JsonFields> objects(String name) {
+		JsonNode value = node.get(name);
+		if (value == null || value.isNull()) {
+			throw new InvalidInput(path(name), path(name) + " is required");
+		}
+		if (!value.isArray() || value.isEmpty() || value.size() > 100) {
+			throw new InvalidInput(path(name), path(name) + " must be an array of 1 to 100 objects");
+		}
+		List<JsonFields> objects = new ArrayList<>();
+		for (int i = 0; i < value.size(); i++) {
+			String itemPath = path(name) + "[" + i + "]";
+			if (!value.get(i).isObject()) {
+				throw new InvalidInput(itemPath, itemPath + " must be an object");
+			}
+			objects.add(new JsonFields(value.get(i), itemPath + "."));
+		}
+		return objects;
+	}
+
 	public JsonFields object(String name) {
 		return optionalObject(name).orElseThrow(() -> new InvalidInput(path(name), path(name) + " is required"));
 	}
