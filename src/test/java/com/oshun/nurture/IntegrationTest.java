@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import com.oshun.nurture.compose.ClinicKnowledge;
 import com.oshun.nurture.scheduling.ClockAdvancer;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -54,6 +55,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected TestComposition.Gate compositionGate;
 
+	@Autowired
+	protected ClinicKnowledge clinicKnowledge;
+
 	protected TestHttp http;
 
 	@DynamicPropertySource
@@ -69,6 +73,7 @@ public abstract class IntegrationTest {
 			.param("start", START.atOffset(java.time.ZoneOffset.UTC))
 			.update();
 		clock.reset(START);
+		clinicKnowledge.reload();
 		compositionGate.open();
 		http = new TestHttp(port, TOKEN, SECRET);
 	}

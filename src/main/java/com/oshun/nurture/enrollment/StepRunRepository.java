@@ -120,15 +120,17 @@ public class StepRunRepository {
 		requireOne(updated, enrollmentId, stepNo, StepRun.SCHEDULED);
 	}
 
-	void markSent(long enrollmentId, int stepNo, String channel, String content, String composer, Instant now) {
+	void markSent(long enrollmentId, int stepNo, String channel, String content, String composer, String composerReason,
+			Instant now) {
 		int updated = jdbc.sql("""
 				update nurture_step_runs set status = 'sent', channel = :channel, content = :content,
-				  composer = :composer, sent_at = :now, updated_at = :now
+				  composer = :composer, composer_reason = :composerReason, sent_at = :now, updated_at = :now
 				where enrollment_id = :e and step_no = :s and status = 'sending'
 				""")
 			.param("channel", channel)
 			.param("content", content)
 			.param("composer", composer)
+			.param("composerReason", composerReason)
 			.param("now", Timestamps.param(now))
 			.param("e", enrollmentId)
 			.param("s", stepNo)

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import com.oshun.nurture.NurtureSettings;
 import com.oshun.nurture.compose.ComposedMessage;
+import com.oshun.nurture.compose.ContextBuilder;
 import com.oshun.nurture.compose.MessageComposer;
-import com.oshun.nurture.compose.MessageRequest;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.contact.MessageRepository;
@@ -58,6 +58,8 @@ class StepRunner implements StepHandler {
 
 	private final MessageComposer composer;
 
+	private final ContextBuilder contexts;
+
 	private final MessageDelivery delivery;
 
 	private final NurtureSettings settings;
@@ -66,8 +68,8 @@ class StepRunner implements StepHandler {
 
 	StepRunner(TransactionTemplate transaction, EnrollmentRepository enrollments, StepRunRepository steps,
 			ContactRepository contacts, MessageRepository messages, SequenceCatalog catalog, StepPlanner planner,
-			Enroller enroller, MessageComposer composer, MessageDelivery delivery, NurtureSettings settings,
-			Clock clock) {
+			Enroller enroller, MessageComposer composer, ContextBuilder contexts, MessageDelivery delivery,
+			NurtureSettings settings, Clock clock) {
 		this.transaction = transaction;
 		this.enrollments = enrollments;
 		this.steps = steps;
@@ -77,6 +79,7 @@ class StepRunner implements StepHandler {
 		this.planner = planner;
 		this.enroller = enroller;
 		this.composer = composer;
+		this.contexts = contexts;
 		this.delivery = delivery;
 		this.settings = settings;
 		this.clock = clock;
@@ -162,8 +165,16 @@ class StepRunner implements StepHandler {
 		StepRun step = send.step();
 		SequenceDefinition sequence = catalog.get(enrollment.sequence(), enrollment.version());
 		String channel = send.contact().preferredChannel();
-		ComposedMessage message = composer.compose(new MessageRequest(send.contact(), enrollment.sequence(),
-				sequence.tone(), step.objective(), step.stepNo(), sequence.steps().size(), channel));
+		ComposedMessage message = composer
+			.compose(contexts.buildContext(send.contact(), sequence, step.stepNo(), channel, clock.instant()));
+		if (message.refused()) {
+			transaction.executeWithoutResult(status -> {
+				enrollments.lock(enrollment.id());
+				finishUnsent(enrollment, step, StepRun.SKIPPED,
+						"no message passed the guardrails: " + message.reason());
+			});
+			return;
+		}
 		DeliveryResult result = delivery
 			.deliver(new OutboundMessage(send.contact().id(), channel, message.text(), step.deliveryMarker()));
 		transaction.executeWithoutResult(status -> record(enrollment, step, message, result));
@@ -174,7 +185,7 @@ class StepRunner implements StepHandler {
 		enrollments.lock(enrollment.id());
 		if (result instanceof DeliveryResult.Delivered delivered) {
 			steps.markSent(enrollment.id(), step.stepNo(), delivered.channel(), message.text(), message.composer(),
-					now);
+					message.reason(), now);
 			messages.recordOutbound(enrollment.contactId(), delivered.channel(), message.text(), enrollment.id(),
 					step.stepNo(), delivered.externalId(), now);
 			contacts.mark(enrollment.contactId(), ContactRepository.Mark.LAST_NURTURE, now, null);
