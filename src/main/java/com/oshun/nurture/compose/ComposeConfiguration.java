@@ -18,7 +18,7 @@ class ComposeConfiguration {
 
 	@Bean
 	GuardedComposer guardedComposer(LlmSettings llm, BuiltInComposer builtIn, Guardrails guardrails,
-			KnowledgeRepository knowledge) {
+			KnowledgeSource knowledge) {
 		Optional<LlmComposer> composer = llm.enabled()
 				? Optional.of(new LlmComposer(LlmModels.create(llm), llm.provider().toLowerCase(), llm))
 				: Optional.empty();

@@ -19,10 +19,10 @@ public class GuardedComposer implements MessageComposer {
 
 	private final Guardrails guardrails;
 
-	private final KnowledgeRepository knowledge;
+	private final KnowledgeSource knowledge;
 
 	GuardedComposer(Optional<LlmComposer> llm, BuiltInComposer builtIn, Guardrails guardrails,
-			KnowledgeRepository knowledge) {
+			KnowledgeSource knowledge) {
 		this.llm = llm;
 		this.builtIn = builtIn;
 		this.guardrails = guardrails;

@@ -28,13 +28,15 @@ final class Guardrails {
 
 	/** Offer words that only an offer in the knowledge base can justify. */
 	private static final Pattern OFFER_WORDS = Pattern.compile(
-			"(?<![\\p{L}])(discount|promo|promotion|coupon|voucher|deal|sale|special offer|limited[- ]time|half price|"
-					+ "descuento|promoción|rebaja|cupón|oferta|desconto|promoção|cupom)(?![\\p{L}])",
+			"(?<![\\p{L}])(discount|promo|promotion|deal|sale|special offer|limited[- ]time|descuento|promoción|rebaja|"
+					+ "oferta|desconto|promoção)(?![\\p{L}])",
 			FLAGS);
 
 	/** Words so specific that they must appear in a valid offer itself. */
-	private static final Pattern FREE_WORDS = Pattern
-		.compile("(?<![\\p{L}])(free|gratis|grátis|de graça|black friday|cyber monday|2x1|2 for 1)(?![\\p{L}])", FLAGS);
+	private static final Pattern FREE_WORDS = Pattern.compile(
+			"(?<![\\p{L}])(free|gratis|grátis|de graça|black friday|cyber monday|2x1|2 for 1|half price|coupon|voucher|promo code|"
+					+ "cupón|cupom|código)(?![\\p{L}])",
+			FLAGS);
 
 	private static final List<Pattern> PROMISES = List.of(Pattern.compile(
 			"(?<![\\p{L}])(guarantee[ds]?|guaranteed|risk[- ]free|no risks?|no side[- ]effects|(completely|totally|100\\s?%) (painless|safe|natural)|"
@@ -56,8 +58,7 @@ final class Guardrails {
 	private static final Pattern FULL_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2}");
 
 	private static final Pattern GREETING = Pattern.compile(
-			"^\\s*(?:hi|hello|hey|dear|hola|querid[oa]|oi|olá|ola|bom dia|buenos días)[,!]?\\s+(\\p{Lu}\\p{Ll}+)",
-			Pattern.UNICODE_CASE);
+			"^\\s*(?iu:hi|hello|hey|dear|hola|querid[oa]|oi|olá|ola|bom dia|buenos días)[,!]?\\s+(\\p{Lu}\\p{Ll}+)");
 
 	private final OtherContacts others;
 

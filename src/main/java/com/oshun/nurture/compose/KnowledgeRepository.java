@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * each contact told us about themselves.
  */
 @Repository
-public class KnowledgeRepository {
+public class KnowledgeRepository implements KnowledgeSource {
 
 	private static final String COLUMNS = "id, kind, topic, content, language, valid_from, valid_until";
 
@@ -38,6 +38,7 @@ public class KnowledgeRepository {
 	}
 
 	/** The clinic items valid on {@code date}. */
+	@Override
 	public List<KnowledgeItem> clinicValidOn(LocalDate date) {
 		return clinic().stream().filter(item -> item.validOn(date)).toList();
 	}

@@ -13,23 +13,25 @@ import java.util.Set;
  */
 final class Languages {
 
-	private static final Map<String, Set<String>> WORDS = Map.of("en",
-			Set.of("the", "and", "you", "your", "we", "our", "is", "are", "with", "for", "to", "of", "it", "this",
-					"that", "have", "will", "would", "just", "here", "there", "about", "what", "when", "hi", "hello",
-					"happy", "let", "us", "be", "can", "reply", "book", "thanks", "in", "on", "at", "my", "me", "if",
-					"how", "would", "like", "any", "shall", "want", "was", "were", "since"),
-			"es",
-			Set.of("el", "los", "las", "del", "y", "con", "tu", "tus", "usted", "nuestro", "nuestra", "nuestros", "es",
-					"hola", "gracias", "muy", "pero", "cuando", "lo", "más", "puedes", "quieres", "hoy", "hay", "desde",
-					"quieras", "podemos", "tienes", "sobre", "también", "hasta", "sin", "ti", "estamos", "te", "mejor",
-					"nos", "cuéntanos", "reservar", "cómo", "qué", "ya", "muchos", "buscamos"),
-			"pt",
-			Set.of("o", "os", "do", "da", "dos", "das", "e", "com", "você", "seu", "sua", "nosso", "nossa", "é", "oi",
-					"olá", "obrigado", "obrigada", "muito", "mas", "quando", "mais", "pode", "quer", "hoje", "não",
-					"na", "em", "ao", "à", "agendar", "até", "sem", "também", "vamos", "tem", "gente", "aqui", "isso",
-					"seus", "suas", "pra", "estamos", "nos", "foi", "ficamos", "melhor", "você", "horário"));
+	private static final Map<String, Set<String>> WORDS = Map.of("en", words("""
+			the and you your we our is are with for to of it this that have will would just here there about
+			what when hi hello happy let us be can reply book thanks in on at my me if how like any shall want
+			was were since
+			"""), "es", words("""
+			el los las del y con tu tus usted nuestro nuestra nuestros es hola gracias muy pero cuando lo más
+			puedes quieres hoy hay desde quieras podemos tienes sobre también hasta sin ti estamos te mejor nos
+			cuéntanos reservar cómo qué ya muchos buscamos
+			"""), "pt", words("""
+			o os do da dos das e com você seu sua nosso nossa é oi olá obrigado obrigada muito mas quando mais
+			pode quer hoje não na em ao à agendar até sem também vamos tem gente aqui isso seus suas pra
+			estamos nos foi ficamos melhor horário
+			"""));
 
 	private Languages() {
+	}
+
+	private static Set<String> words(String list) {
+		return Set.copyOf(List.of(list.strip().split("\\s+")));
 	}
 
 	/** The language of {@code text}, when one clearly leads. */

@@ -1,0 +1,64 @@
+package com.oshun.nurture.compose;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.oshun.nurture.contact.MessageRepository.Message;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The built-in composer: deterministic, personal, knowledge-aware, in the contact's
+ * language.
+ */
+class BuiltInComposerTests {
+
+	private final BuiltInComposer builtIn = new BuiltInComposer();
+
+	@Test
+	void writesTheSameMessageForTheSameContext() {
+		MessageContext context = TestContexts.english("social_proof");
+
+		assertThat(builtIn.compose(context)).isEqualTo(builtIn.compose(context));
+	}
+
+	@Test
+	void usesAStoryForSocialProofAndAValidOfferForTheOfferStep() {
+		assertThat(builtIn.compose(TestContexts.english("social_proof"))).startsWith("Hi Emma")
+			.contains("botox")
+			.contains("Marina, 38");
+		assertThat(builtIn.compose(TestContexts.english("offer"))).contains("15% off a first botox session")
+			.contains("2027-06-30")
+			.doesNotContain("Black Friday");
+	}
+
+	@Test
+	void writesInTheContactsLanguage() {
+		MessageContext ana = TestContexts.context(TestContexts.contact("Ana Souza", "pt-BR", "botox"), "social_proof",
+				"whatsapp");
+		MessageContext lucia = TestContexts.context(TestContexts.contact("Lucía Gómez", "es", "fillers"), "offer",
+				"whatsapp");
+
+		assertThat(builtIn.compose(ana)).startsWith("Oi Ana").contains("A Marina, de 38 anos");
+		assertThat(builtIn.compose(lucia)).startsWith("Hola Lucía").contains("retoque de revisión gratis");
+		assertThat(Languages.detect(builtIn.compose(ana))).contains("pt");
+		assertThat(Languages.detect(builtIn.compose(lucia))).contains("es");
+	}
+
+	@Test
+	void answersWhatTheContactLastAskedAbout() {
+		List<Message> recent = List.of(new Message(Instant.parse("2026-01-03T18:00:00Z"), "in", "whatsapp",
+				"Does it hurt? I'm scared of needles"));
+		MessageContext context = TestContexts.context(TestContexts.contact("Emma Clarke", "en", "botox"), "info",
+				"whatsapp", recent, List.of());
+
+		assertThat(builtIn.compose(context)).contains("worry about pain");
+	}
+
+	@Test
+	void endsTheNudgeWithTheBookingLink() {
+		assertThat(builtIn.compose(TestContexts.english("nudge"))).endsWith("https://oshun.clinic/book");
+	}
+
+}
