@@ -9,6 +9,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
@@ -151,6 +152,9 @@ class LlmComposer {
 			if (cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException
 					|| cause instanceof java.net.SocketTimeoutException) {
 				return "llm timed out";
+			}
+			if (cause instanceof ContentFilteredException) {
+				return "llm refused (content filter)";
 			}
 			if (cause instanceof RateLimitException) {
 				return "llm rate limited (429)";

@@ -76,7 +76,8 @@ class ContextBuilderTests {
 
 		MessageContext context = TestContexts.context(ana, "info", "whatsapp", recent, List.of());
 
-		assertThat(context.conversation()).extracting(MessageContext.Turn::direction).containsExactly("out", "in", "in");
+		assertThat(context.conversation()).extracting(MessageContext.Turn::direction)
+			.containsExactly("out", "in", "in");
 		assertThat(context.conversation().get(1).text()).hasSize(ContextBuilder.TURN_CHARACTERS);
 		assertThat(context.lastTopic()).isEqualTo("price");
 	}

@@ -138,7 +138,8 @@ class LlmComposerTests {
 
 		assertThat(message.text()).isEqualTo(GOOD);
 		assertThat(message.composer()).isEqualTo("llm:" + provider);
-		assertThat(message.reason()).contains("llm message rejected: price or discount not in the clinic's current knowledge: 40%");
+		assertThat(message.reason())
+			.contains("llm message rejected: price or discount not in the clinic's current knowledge: 40%");
 		String retry = server.getAllServeEvents().get(0).getRequest().getBodyAsString();
 		assertThat(retry).contains("was rejected", "40%");
 		assertGuarded(message);
@@ -191,20 +192,23 @@ class LlmComposerTests {
 	}
 
 	private static ResponseDefinitionBuilder ok(String provider, String content) {
-		String body = "openai".equals(provider) ? """
-				{"id": "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT", "object": "chat.completion", "created": 1741569952,
-				 "model": "gpt-4o-mini-2024-07-18",
-				 "choices": [{"index": 0, "message": {"role": "assistant", "content": %s, "refusal": null, "annotations": []},
-				              "logprobs": null, "finish_reason": "stop"}],
-				 "usage": {"prompt_tokens": 412, "completion_tokens": 61, "total_tokens": 473},
-				 "service_tier": "default", "system_fingerprint": "fp_06737a9306"}
-				""".formatted(quoted(content)) : """
-				{"id": "msg_013Zva2CMHLNnXjNJJKqJ2EF", "type": "message", "role": "assistant",
-				 "model": "claude-3-5-haiku-20241022",
-				 "content": [{"type": "text", "text": %s}],
-				 "stop_reason": "end_turn", "stop_sequence": null,
-				 "usage": {"input_tokens": 412, "output_tokens": 61}}
-				""".formatted(quoted(content));
+		String body = "openai".equals(provider)
+				? """
+						{"id": "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT", "object": "chat.completion", "created": 1741569952,
+						 "model": "gpt-4o-mini-2024-07-18",
+						 "choices": [{"index": 0, "message": {"role": "assistant", "content": %s, "refusal": null, "annotations": []},
+						              "logprobs": null, "finish_reason": "stop"}],
+						 "usage": {"prompt_tokens": 412, "completion_tokens": 61, "total_tokens": 473},
+						 "service_tier": "default", "system_fingerprint": "fp_06737a9306"}
+						"""
+					.formatted(quoted(content))
+				: """
+						{"id": "msg_013Zva2CMHLNnXjNJJKqJ2EF", "type": "message", "role": "assistant",
+						 "model": "claude-3-5-haiku-20241022",
+						 "content": [{"type": "text", "text": %s}],
+						 "stop_reason": "end_turn", "stop_sequence": null,
+						 "usage": {"input_tokens": 412, "output_tokens": 61}}
+						""".formatted(quoted(content));
 		return json(200, body);
 	}
 
@@ -227,20 +231,24 @@ class LlmComposerTests {
 	private static ResponseDefinitionBuilder error(String provider, int status) {
 		String body;
 		if ("openai".equals(provider)) {
-			body = (status == 429) ? """
-					{"error": {"message": "Rate limit reached for gpt-4o-mini in organization org-x on requests per min (RPM): Limit 3, Used 3, Requested 1.",
-					 "type": "requests", "param": null, "code": "rate_limit_exceeded"}}
-					""" : """
-					{"error": {"message": "The server had an error while processing your request. Sorry about that!",
-					 "type": "server_error", "param": null, "code": null}}
-					""";
+			body = (status == 429)
+					? """
+							{"error": {"message": "Rate limit reached for gpt-4o-mini in organization org-x on requests per min (RPM): Limit 3, Used 3, Requested 1.",
+							 "type": "requests", "param": null, "code": "rate_limit_exceeded"}}
+							"""
+					: """
+							{"error": {"message": "The server had an error while processing your request. Sorry about that!",
+							 "type": "server_error", "param": null, "code": null}}
+							""";
 		}
 		else {
-			body = (status == 429) ? """
-					{"type": "error", "error": {"type": "rate_limit_error", "message": "Number of request tokens has exceeded your per-minute rate limit"}}
-					""" : """
-					{"type": "error", "error": {"type": "api_error", "message": "Internal server error"}}
-					""";
+			body = (status == 429)
+					? """
+							{"type": "error", "error": {"type": "rate_limit_error", "message": "Number of request tokens has exceeded your per-minute rate limit"}}
+							"""
+					: """
+							{"type": "error", "error": {"type": "api_error", "message": "Internal server error"}}
+							""";
 		}
 		return json(status, body);
 	}
