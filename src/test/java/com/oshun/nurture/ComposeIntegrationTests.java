@@ -53,6 +53,15 @@ class ComposeIntegrationTests extends IntegrationTest {
 		assertThat(sent.get(2).content()).contains("15% de desconto na primeira sessão de botox");
 		assertThat(sent.get(3).content()).contains("Quando fazer o retoque?");
 		assertThat(sent.get(4).content()).contains("vamos agendar").endsWith("https://oshun.clinic/book");
+		JsonNode timelineStep = null;
+		for (JsonNode entry : http.get("/api/contacts/c_1/timeline").json().get("entries")) {
+			if (timelineStep == null && "step".equals(entry.get("kind").stringValue())) {
+				timelineStep = entry;
+			}
+		}
+		assertThat(timelineStep).isNotNull();
+		assertThat(timelineStep.get("composer").stringValue()).isEqualTo("built-in");
+		assertThat(timelineStep.get("composerReason").stringValue()).isEqualTo("no LLM provider configured");
 	}
 
 	@Test
