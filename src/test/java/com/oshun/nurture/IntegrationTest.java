@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import com.oshun.nurture.compose.ClinicKnowledge;
 import com.oshun.nurture.scheduling.ClockAdvancer;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -60,6 +61,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected TestComposition.Gate compositionGate;
 
+	@Autowired
+	protected ClinicKnowledge clinicKnowledge;
+
 	protected TestHttp http;
 
 	@DynamicPropertySource
@@ -75,6 +79,7 @@ public abstract class IntegrationTest {
 			.param("start", START.atOffset(java.time.ZoneOffset.UTC))
 			.update();
 		clock.reset(START);
+		clinicKnowledge.reload();
 		compositionGate.open();
 		http = new TestHttp(port, TOKEN, SECRET);
 	}

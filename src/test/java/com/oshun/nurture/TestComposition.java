@@ -3,7 +3,7 @@ package com.oshun.nurture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.oshun.nurture.compose.BuiltInComposer;
+import com.oshun.nurture.compose.GuardedComposer;
 import com.oshun.nurture.compose.MessageComposer;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The real built-in composer behind a gate a test can close, to hold a step between
- * "sending" and "sent" while something else happens (a booking, a crash).
+ * The real composer behind a gate a test can close, to hold a step between "sending" and
+ * "sent" while something else happens (a booking, a crash).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestComposition {
@@ -24,10 +24,10 @@ public class TestComposition {
 
 	@Bean
 	@Primary
-	MessageComposer gatedComposer(BuiltInComposer builtIn, Gate gate) {
-		return request -> {
+	MessageComposer gatedComposer(GuardedComposer composer, Gate gate) {
+		return context -> {
 			gate.pass();
-			return builtIn.compose(request);
+			return composer.compose(context);
 		};
 	}
 

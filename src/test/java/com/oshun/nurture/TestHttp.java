@@ -65,6 +65,10 @@ public final class TestHttp {
 		return send(admin(path).header("Content-Type", "application/json").PUT(body(json)));
 	}
 
+	public Response delete(String path) {
+		return send(admin(path).DELETE());
+	}
+
 	public Response unauthenticated(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}

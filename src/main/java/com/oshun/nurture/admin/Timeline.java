@@ -48,7 +48,7 @@ public class Timeline {
 			.list());
 		entries.addAll(jdbc.sql("""
 				select s.enrollment_id, e.sequence_key, s.step_no, s.objective, s.status, s.due_at, s.sent_at,
-				       s.channel, s.content, s.composer, s.reason
+				       s.channel, s.content, s.composer, s.composer_reason, s.reason
 				from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id
 				where s.contact_id = :c order by s.due_at, s.step_no
 				""").param("c", contactId).query((rs, n) -> {
@@ -58,7 +58,8 @@ public class Timeline {
 					"sequence", rs.getString("sequence_key"), "stepNo", rs.getInt("step_no"), "objective",
 					rs.getString("objective"), "status", rs.getString("status"), "dueAt", dueAt, "sentAt", sentAt,
 					"channel", rs.getString("channel"), "content", rs.getString("content"), "composer",
-					rs.getString("composer"), "reason", rs.getString("reason"));
+					rs.getString("composer"), "composerReason", rs.getString("composer_reason"), "reason",
+					rs.getString("reason"));
 		}).list());
 		entries.addAll(jdbc
 			.sql("select direction, channel, content, created_at from messages where contact_id = :c order by id")

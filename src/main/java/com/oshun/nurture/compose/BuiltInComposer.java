@@ -1,37 +1,84 @@
 package com.oshun.nurture.compose;
 
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-
-import com.oshun.nurture.contact.Contact;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The deterministic composer: a message per objective in the contact's language (English,
- * Spanish, Portuguese), personalised with their name and the procedure they asked about
- * or had.
+ * The deterministic composer, used when no LLM is configured and whenever the LLM fails.
+ * It writes in the contact's language (English, Spanish, Portuguese): the objective's
+ * line with their name and procedure, what they last asked about, and the piece of clinic
+ * knowledge the objective calls for (a fact, a patient story, a valid offer, an FAQ, the
+ * booking link).
  */
 @Component
-public class BuiltInComposer implements MessageComposer {
+public class BuiltInComposer {
 
 	static final String NAME = "built-in";
 
-	@Override
-	public ComposedMessage compose(MessageRequest request) {
-		Contact contact = request.contact();
-		String language = contact.language();
-		Map<String, String> phrases = BuiltInPhrases.forLanguage(language);
-		String template = phrases.getOrDefault(request.objective(), phrases.get("drip"));
-		String name = (contact.firstName() != null) ? contact.firstName() : phrases.get("_there");
-		String procedure = procedure(contact, phrases);
-		String text = template.replace("{name}", name).replace("{procedure}", procedure);
-		return new ComposedMessage(text, NAME);
+	/** Objectives that answer what the contact last asked about. */
+	private static final Set<String> ANSWERS_TOPIC = Set.of("info", "education", "reassure", "reschedule",
+			"we_miss_you", "drip");
+
+	/** Objectives that end with the booking link. */
+	private static final Set<String> ENDS_WITH_LINK = Set.of("nudge", "reschedule", "availability", "returning_offer");
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+	/** The full message: the objective's line, the last topic and the knowledge. */
+	public String compose(MessageContext context) {
+		Map<String, String> phrases = BuiltInPhrases.forLanguage(context.language());
+		List<String> parts = new ArrayList<>();
+		parts.add(plain(context));
+		if (context.lastTopic() != null && ANSWERS_TOPIC.contains(context.objective())) {
+			parts.add(phrases.get("_topic_" + context.lastTopic()));
+		}
+		knowledge(context).ifPresent(item -> parts.add(sentence(item, phrases)));
+		if (context.bookingLink() != null && ENDS_WITH_LINK.contains(context.objective())) {
+			parts.add(phrases.get("_link").replace("{item}", context.bookingLink()));
+		}
+		return String.join(" ", parts);
 	}
 
-	private static String procedure(Contact contact, Map<String, String> phrases) {
-		String procedure = (contact.procedureInterest() != null) ? contact.procedureInterest()
-				: contact.carePlanProcedure();
-		return (procedure != null && !procedure.isBlank()) ? procedure : phrases.get("_treatment");
+	/**
+	 * The objective's line alone: the last resort, which always passes the guardrails.
+	 */
+	public String plain(MessageContext context) {
+		Map<String, String> phrases = BuiltInPhrases.forLanguage(context.language());
+		String template = phrases.getOrDefault(context.objective(), phrases.get("drip"));
+		String name = (context.firstName() != null) ? context.firstName() : phrases.get("_there");
+		String procedure = (context.procedure() != null) ? context.procedure() : phrases.get("_treatment");
+		return template.replace("{name}", name).replace("{procedure}", procedure);
+	}
+
+	/**
+	 * The first item of the kinds the objective calls for, written in the contact's
+	 * language.
+	 */
+	private static Optional<KnowledgeItem> knowledge(MessageContext context) {
+		for (String kind : KnowledgeSelection.kindsFor(context.objective(), context.stepNo())) {
+			Optional<KnowledgeItem> item = context.knowledge(kind)
+				.stream()
+				.filter(candidate -> context.language().equals(candidate.language()))
+				.findFirst();
+			if (item.isPresent()) {
+				return item;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String sentence(KnowledgeItem item, Map<String, String> phrases) {
+		String line = phrases.getOrDefault("_" + item.kind(), "{item}").replace("{item}", item.content());
+		return (item.validUntil() != null) ? line.replace("{until}", DATE.format(item.validUntil()))
+				: line.replace(" Valid until {until}.", "")
+					.replace(" Válido hasta el {until}.", "")
+					.replace(" Válido até {until}.", "");
 	}
 
 }

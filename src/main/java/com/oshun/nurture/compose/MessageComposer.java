@@ -1,10 +1,11 @@
 package com.oshun.nurture.compose;
 
 /**
- * Turns a step for a contact into one message.
+ * Writes one step's message for one person from its context; every message it answers has
+ * passed the guardrails.
  */
 public interface MessageComposer {
 
-	ComposedMessage compose(MessageRequest request);
+	ComposedMessage compose(MessageContext context);
 
 }

@@ -152,16 +152,18 @@ public class StepRunRepository {
 		requireOne(updated, enrollmentId, stepNo, StepRun.SCHEDULED);
 	}
 
-	void markSent(long enrollmentId, int stepNo, String channel, String content, String composer, String note,
-			Instant now) {
+	void markSent(long enrollmentId, int stepNo, String channel, String content, String composer, String composerReason,
+			String note, Instant now) {
 		int updated = jdbc.sql("""
 				update nurture_step_runs set status = 'sent', channel = :channel, content = :content,
-				  composer = :composer, reason = coalesce(:note, reason), sent_at = :now, updated_at = :now
+				  composer = :composer, composer_reason = :composerReason, reason = coalesce(:note, reason),
+				  sent_at = :now, updated_at = :now
 				where enrollment_id = :e and step_no = :s and status = 'sending'
 				""")
 			.param("channel", channel)
 			.param("content", content)
 			.param("composer", composer)
+			.param("composerReason", composerReason)
 			.param("note", note)
 			.param("now", Timestamps.param(now))
 			.param("e", enrollmentId)

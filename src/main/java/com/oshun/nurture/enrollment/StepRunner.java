@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import com.oshun.nurture.NurtureSettings;
 import com.oshun.nurture.compose.ComposedMessage;
+import com.oshun.nurture.compose.ContextBuilder;
 import com.oshun.nurture.compose.MessageComposer;
-import com.oshun.nurture.compose.MessageRequest;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.contact.MessageRepository;
@@ -21,6 +21,7 @@ import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.sequence.StepDefinition;
 import com.oshun.nurture.sequence.StepPlanner;
 
 import org.slf4j.Logger;
@@ -63,6 +64,8 @@ class StepRunner implements StepHandler {
 
 	private final MessageComposer composer;
 
+	private final ContextBuilder contexts;
+
 	private final MessageDelivery delivery;
 
 	private final NurtureSettings settings;
@@ -75,8 +78,8 @@ class StepRunner implements StepHandler {
 
 	StepRunner(TransactionTemplate transaction, EnrollmentRepository enrollments, StepRunRepository steps,
 			ContactRepository contacts, MessageRepository messages, SequenceCatalog catalog, StepPlanner planner,
-			Enroller enroller, MessageComposer composer, MessageDelivery delivery, NurtureSettings settings,
-			Replies replies, Learning learning, Clock clock) {
+			Enroller enroller, MessageComposer composer, ContextBuilder contexts, MessageDelivery delivery,
+			NurtureSettings settings, Replies replies, Learning learning, Clock clock) {
 		this.transaction = transaction;
 		this.enrollments = enrollments;
 		this.steps = steps;
@@ -86,6 +89,7 @@ class StepRunner implements StepHandler {
 		this.planner = planner;
 		this.enroller = enroller;
 		this.composer = composer;
+		this.contexts = contexts;
 		this.delivery = delivery;
 		this.settings = settings;
 		this.replies = replies;
@@ -214,8 +218,18 @@ class StepRunner implements StepHandler {
 		String objective = objectiveFor(send.contact(), step);
 		String note = objective.equals(step.objective()) ? null
 				: step.objective() + " softened to " + objective + ": the contact answers other content, not offers";
-		ComposedMessage message = composer.compose(new MessageRequest(send.contact(), enrollment.sequence(),
-				sequence.tone(), objective, step.stepNo(), sequence.steps().size(), channel));
+		StepDefinition planned = sequence.step(step.stepNo());
+		StepDefinition adapted = new StepDefinition(planned.stepNo(), objective, planned.day(), planned.delay());
+		ComposedMessage message = composer
+			.compose(contexts.buildContext(send.contact(), sequence, adapted, channel, clock.instant()));
+		if (message.refused()) {
+			transaction.executeWithoutResult(status -> {
+				enrollments.lock(enrollment.id());
+				finishUnsent(enrollment, step, StepRun.SKIPPED,
+						"no message passed the guardrails: " + message.reason());
+			});
+			return;
+		}
 		DeliveryResult result = delivery
 			.deliver(new OutboundMessage(send.contact().id(), channel, message.text(), step.deliveryMarker()));
 		transaction.executeWithoutResult(status -> record(enrollment, step, message, note, result));
@@ -228,7 +242,7 @@ class StepRunner implements StepHandler {
 		if (result instanceof DeliveryResult.Delivered delivered) {
 			replies.onStepSent(enrollment.contactId());
 			steps.markSent(enrollment.id(), step.stepNo(), delivered.channel(), message.text(), message.composer(),
-					note, now);
+					message.reason(), note, now);
 			messages.recordOutbound(enrollment.contactId(), delivered.channel(), message.text(), enrollment.id(),
 					step.stepNo(), delivered.externalId(), now);
 			contacts.mark(enrollment.contactId(), ContactRepository.Mark.LAST_NURTURE, now, null);

@@ -1,41 +1,64 @@
 package com.oshun.nurture.compose;
 
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.List;
 
-import com.oshun.nurture.contact.Contact;
-import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.contact.MessageRepository.Message;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The built-in composer: deterministic, personal, knowledge-aware, in the contact's
+ * language.
+ */
 class BuiltInComposerTests {
 
-	private final BuiltInComposer composer = new BuiltInComposer();
+	private final BuiltInComposer builtIn = new BuiltInComposer();
 
 	@Test
-	void writesInTheContactsLanguageWithTheirNameAndProcedure() {
-		assertThat(compose("pt-BR", "reschedule")).startsWith("Oi Ana").contains("botox");
-		assertThat(compose("es-MX", "reschedule")).startsWith("Hola Ana").contains("botox");
-		assertThat(compose("en-GB", "reschedule")).startsWith("Hi Ana").contains("botox");
-		assertThat(compose(null, "reschedule")).startsWith("Hi Ana");
+	void writesTheSameMessageForTheSameContext() {
+		MessageContext context = TestContexts.english("social_proof");
+
+		assertThat(builtIn.compose(context)).isEqualTo(builtIn.compose(context));
 	}
 
 	@Test
-	void everyObjectiveHasItsOwnMessageInEveryLanguage() {
-		List<String> objectives = List.of("info", "social_proof", "offer", "education", "nudge", "reschedule",
-				"availability", "reassure", "we_miss_you", "maintenance", "returning_offer", "check_in", "drip");
-		for (String locale : List.of("en", "es", "pt")) {
-			assertThat(objectives.stream().map(objective -> compose(locale, objective))).doesNotHaveDuplicates()
-				.allSatisfy(text -> assertThat(text).doesNotContain("{").contains("Ana"));
-		}
+	void usesAStoryForSocialProofAndAValidOfferForTheOfferStep() {
+		assertThat(builtIn.compose(TestContexts.english("social_proof"))).startsWith("Hi Emma")
+			.contains("botox")
+			.contains("Marina, 38");
+		assertThat(builtIn.compose(TestContexts.english("offer"))).contains("15% off a first botox session")
+			.contains("2027-06-30")
+			.doesNotContain("Black Friday");
 	}
 
-	private String compose(String locale, String objective) {
-		Contact contact = new Contact(1, "c_1", "Ana Souza", "+5511999990000", null, ZoneId.of("UTC"), locale,
-				"whatsapp", null, "botox", List.of(), true, "active", List.of(), null, null, null, null, null);
-		return composer.compose(new MessageRequest(contact, SequenceKey.NO_SHOW, "warm", objective, 1, 4, "whatsapp"))
-			.text();
+	@Test
+	void writesInTheContactsLanguage() {
+		MessageContext ana = TestContexts.context(TestContexts.contact("Ana Souza", "pt-BR", "botox"), "social_proof",
+				"whatsapp");
+		MessageContext lucia = TestContexts.context(TestContexts.contact("Lucía Gómez", "es", "fillers"), "offer",
+				"whatsapp");
+
+		assertThat(builtIn.compose(ana)).startsWith("Oi Ana").contains("A Marina, de 38 anos");
+		assertThat(builtIn.compose(lucia)).startsWith("Hola Lucía").contains("retoque de revisión gratis");
+		assertThat(Languages.detect(builtIn.compose(ana))).contains("pt");
+		assertThat(Languages.detect(builtIn.compose(lucia))).contains("es");
+	}
+
+	@Test
+	void answersWhatTheContactLastAskedAbout() {
+		List<Message> recent = List.of(new Message(Instant.parse("2026-01-03T18:00:00Z"), "in", "whatsapp",
+				"Does it hurt? I'm scared of needles"));
+		MessageContext context = TestContexts.context(TestContexts.contact("Emma Clarke", "en", "botox"), "info",
+				"whatsapp", recent, List.of());
+
+		assertThat(builtIn.compose(context)).contains("worry about pain");
+	}
+
+	@Test
+	void endsTheNudgeWithTheBookingLink() {
+		assertThat(builtIn.compose(TestContexts.english("nudge"))).endsWith("https://oshun.clinic/book");
 	}
 
 }

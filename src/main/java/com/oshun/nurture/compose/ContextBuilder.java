@@ -1,0 +1,102 @@
+package com.oshun.nurture.compose;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.oshun.nurture.contact.Contact;
+import com.oshun.nurture.contact.MessageRepository;
+import com.oshun.nurture.preferences.Preference;
+import com.oshun.nurture.preferences.PreferenceRepository;
+import com.oshun.nurture.sequence.SequenceDefinition;
+import com.oshun.nurture.sequence.StepDefinition;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code buildContext}: the one place a message's context is assembled, for a step that
+ * is sent and for a preview alike.
+ */
+@Component
+public class ContextBuilder {
+
+	static final int TURN_CHARACTERS = 300;
+
+	private final MessageRepository messages;
+
+	private final PreferenceRepository preferences;
+
+	private final KnowledgeRepository knowledge;
+
+	private final ComposeSettings settings;
+
+	ContextBuilder(MessageRepository messages, PreferenceRepository preferences, KnowledgeRepository knowledge,
+			ComposeSettings settings) {
+		this.messages = messages;
+		this.preferences = preferences;
+		this.knowledge = knowledge;
+		this.settings = settings;
+	}
+
+	/**
+	 * The context of step {@code stepNo} of {@code sequence} for {@code contact}, sent at
+	 * {@code at}.
+	 */
+	public MessageContext buildContext(Contact contact, SequenceDefinition sequence, int stepNo, String channel,
+			Instant at) {
+		return buildContext(contact, sequence, sequence.step(stepNo), channel, at);
+	}
+
+	/**
+	 * The context of {@code step} (a step of {@code sequence}, possibly with its
+	 * objective adapted to what the contact answers) for {@code contact}, sent at
+	 * {@code at}.
+	 */
+	public MessageContext buildContext(Contact contact, SequenceDefinition sequence, StepDefinition step,
+			String channel, Instant at) {
+		LocalDate today = at.atZone(contact.zone()).toLocalDate();
+		return assemble(contact, sequence, step, channel, at, messages.recent(contact.id(), settings.recentMessages()),
+				preferences.forContact(contact.id()), knowledge.forContact(contact.id()),
+				knowledge.clinicValidOn(today), settings);
+	}
+
+	static MessageContext assemble(Contact contact, SequenceDefinition sequence, StepDefinition step, String channel,
+			Instant at, List<MessageRepository.Message> recent, List<Preference> learned, List<KnowledgeItem> memories,
+			List<KnowledgeItem> clinicValid, ComposeSettings settings) {
+		String language = contact.language();
+		String procedure = procedure(contact);
+		List<MessageContext.Turn> conversation = recent.stream()
+			.filter(message -> message.content() != null && !message.content().isBlank())
+			.map(message -> new MessageContext.Turn(message.direction(), shorten(message.content())))
+			.toList();
+		String lastTopic = Topics.last(conversation).orElse(null);
+		List<Preference> confident = learned.stream()
+			.filter(preference -> preference.confidence() >= settings.preferenceThreshold())
+			.toList();
+		List<KnowledgeItem> picked = KnowledgeSelection.pick(clinicValid, procedure, step.objective(), step.stepNo(),
+				language, contact.interests(), lastTopic, settings.knowledgeItems());
+		String bookingLink = clinicValid.stream()
+			.filter(item -> KnowledgeItem.LINK.equals(item.kind()))
+			.sorted((a, b) -> Boolean.compare(!"booking".equals(a.topic()), !"booking".equals(b.topic())))
+			.map(KnowledgeItem::content)
+			.findFirst()
+			.orElse(null);
+		return new MessageContext(contact.id(), contact.name(), contact.firstName(), language, contact.zone(),
+				contact.phone(), contact.email(), procedure, contact.interests(), conversation, lastTopic, confident,
+				memories.stream().map(KnowledgeItem::content).toList(), sequence.key(), sequence.tone(),
+				step.objective(), step.stepNo(), sequence.steps().size(), channel, Channels.maxLength(channel), picked,
+				bookingLink, at);
+	}
+
+	private static String procedure(Contact contact) {
+		String procedure = (contact.procedureInterest() != null) ? contact.procedureInterest()
+				: contact.carePlanProcedure();
+		return (procedure != null && !procedure.isBlank()) ? procedure.trim() : null;
+	}
+
+	private static String shorten(String text) {
+		String flat = text.strip().replaceAll("\\s+", " ");
+		return (flat.length() <= TURN_CHARACTERS) ? flat : flat.substring(0, TURN_CHARACTERS - 1) + "…";
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.oshun.nurture.compose;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import com.oshun.nurture.storage.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code memory_knowledge}: the clinic's knowledge ({@code contact_id} null) and what
+ * each contact told us about themselves.
+ */
+@Repository
+public class KnowledgeRepository implements KnowledgeSource {
+
+	private static final String COLUMNS = "id, kind, topic, content, language, valid_from, valid_until";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	KnowledgeRepository(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Every clinic item, valid or not, in id order. */
+	public List<KnowledgeItem> clinic() {
+		return jdbc.sql("select " + COLUMNS + " from memory_knowledge where contact_id is null order by id")
+			.query(KnowledgeRepository::map)
+			.list();
+	}
+
+	/** The clinic items valid on {@code date}. */
+	@Override
+	public List<KnowledgeItem> clinicValidOn(LocalDate date) {
+		return clinic().stream().filter(item -> item.validOn(date)).toList();
+	}
+
+	public List<KnowledgeItem> forContact(long contactId) {
+		return jdbc.sql("select " + COLUMNS + " from memory_knowledge where contact_id = :contact order by id")
+			.param("contact", contactId)
+			.query(KnowledgeRepository::map)
+			.list();
+	}
+
+	public Optional<KnowledgeItem> findClinic(long id) {
+		return jdbc.sql("select " + COLUMNS + " from memory_knowledge where id = :id and contact_id is null")
+			.param("id", id)
+			.query(KnowledgeRepository::map)
+			.optional();
+	}
+
+	public KnowledgeItem add(KnowledgeItem item, String origin) {
+		long id = jdbc
+			.sql("""
+					insert into memory_knowledge (kind, topic, content, language, valid_from, valid_until, origin, created_at)
+					values (:kind, :topic, :content, :language, :from, :until, :origin, :now)
+					returning id
+					""")
+			.param("kind", item.kind())
+			.param("topic", item.topic())
+			.param("content", item.content())
+			.param("language", item.language())
+			.param("from", item.validFrom())
+			.param("until", item.validUntil())
+			.param("origin", origin)
+			.param("now", Timestamps.param(clock.instant()))
+			.query(Long.class)
+			.single();
+		return findClinic(id).orElseThrow();
+	}
+
+	/**
+	 * Replace a clinic item; it is the operator's from then on, so a restart keeps it.
+	 */
+	public Optional<KnowledgeItem> update(long id, KnowledgeItem item) {
+		int updated = jdbc.sql("""
+				update memory_knowledge set kind = :kind, topic = :topic, content = :content, language = :language,
+				  valid_from = :from, valid_until = :until, origin = 'admin'
+				where id = :id and contact_id is null
+				""")
+			.param("kind", item.kind())
+			.param("topic", item.topic())
+			.param("content", item.content())
+			.param("language", item.language())
+			.param("from", item.validFrom())
+			.param("until", item.validUntil())
+			.param("id", id)
+			.update();
+		return (updated == 1) ? findClinic(id) : Optional.empty();
+	}
+
+	public boolean delete(long id) {
+		return jdbc.sql("delete from memory_knowledge where id = :id and contact_id is null")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * Drop the clinic items that came from the knowledge file, before it is read again.
+	 */
+	void deleteFromFile() {
+		jdbc.sql("delete from memory_knowledge where contact_id is null and origin = 'file'").update();
+	}
+
+	private static KnowledgeItem map(ResultSet rs, int row) throws SQLException {
+		return new KnowledgeItem(rs.getLong("id"), rs.getString("kind"), rs.getString("topic"), rs.getString("content"),
+				rs.getString("language"), rs.getObject("valid_from", LocalDate.class),
+				rs.getObject("valid_until", LocalDate.class));
+	}
+
+}

@@ -1,0 +1,24 @@
+package com.oshun.nurture.compose;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code nurture.llm}: which LLM writes the messages ({@code none}, {@code openai} for
+ * any OpenAI-compatible API, {@code anthropic}), from the {@code NURTURE_LLM_*}
+ * variables.
+ *
+ * @param timeout how long one call may take before the built-in composer writes instead
+ * @param maxConcurrent how many calls may be in flight at once
+ * @param maxTokens the longest answer asked for
+ */
+@ConfigurationProperties("nurture.llm")
+public record LlmSettings(String provider, String baseUrl, String apiKey, String model, Duration timeout,
+		int maxConcurrent, int maxTokens) {
+
+	public boolean enabled() {
+		return provider != null && !provider.isBlank() && !"none".equalsIgnoreCase(provider);
+	}
+
+}

@@ -1,0 +1,48 @@
+package com.oshun.nurture.compose;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.oshun.nurture.preferences.Preference;
+import com.oshun.nurture.sequence.SequenceKey;
+
+/**
+ * Everything a composer may use to write one step's message for one person, built in one
+ * place ({@link ContextBuilder#buildContext}). Phone and e-mail are here only so the
+ * guardrails can tell the contact's own data from anyone else's; no prompt carries them.
+ *
+ * @param procedure what they asked about or had, or null
+ * @param conversation the last messages, oldest first, each shortened
+ * @param lastTopic what their last messages were about ({@code price}, {@code pain},
+ * {@code downtime}, {@code results}, {@code time}), or null
+ * @param preferences learned preferences above the confidence threshold
+ * @param memories what they told us about themselves
+ * @param knowledge the clinic knowledge picked for the procedure and objective
+ * @param at when the message is to be sent; offers must be valid then
+ */
+public record MessageContext(long contactId, String name, String firstName, String language, ZoneId zone, String phone,
+		String email, String procedure, List<String> interests, List<Turn> conversation, String lastTopic,
+		List<Preference> preferences, List<String> memories, SequenceKey sequence, String tone, String objective,
+		int stepNo, int stepCount, String channel, int maxLength, List<KnowledgeItem> knowledge, String bookingLink,
+		Instant at) {
+
+	public MessageContext {
+		interests = List.copyOf(interests);
+		conversation = List.copyOf(conversation);
+		preferences = List.copyOf(preferences);
+		memories = List.copyOf(memories);
+		knowledge = List.copyOf(knowledge);
+	}
+
+	/**
+	 * One message of the conversation: {@code in} from the contact, {@code out} to them.
+	 */
+	public record Turn(String direction, String text) {
+	}
+
+	public List<KnowledgeItem> knowledge(String kind) {
+		return knowledge.stream().filter(item -> item.kind().equals(kind)).toList();
+	}
+
+}

@@ -1,0 +1,63 @@
+package com.oshun.nurture.compose;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.oshun.nurture.contact.Contact;
+import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.sequence.SequenceCatalog;
+import com.oshun.nurture.sequence.SequenceDefinition;
+import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.sequence.StepPlanner;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A dry run of a sequence for a real contact: each step's planned time and the message it
+ * would send, composed exactly as a real step is. Nothing is sent or stored.
+ */
+@Component
+public class SequencePreview {
+
+	private final SequenceCatalog catalog;
+
+	private final StepPlanner planner;
+
+	private final ContactRepository contacts;
+
+	private final ContextBuilder contexts;
+
+	private final MessageComposer composer;
+
+	private final Clock clock;
+
+	SequencePreview(SequenceCatalog catalog, StepPlanner planner, ContactRepository contacts, ContextBuilder contexts,
+			MessageComposer composer, Clock clock) {
+		this.catalog = catalog;
+		this.planner = planner;
+		this.contacts = contacts;
+		this.contexts = contexts;
+		this.composer = composer;
+		this.clock = clock;
+	}
+
+	/** One step as it would go out. */
+	public record PreviewStep(int stepNo, String objective, Instant plannedAt, String channel, String content,
+			String composer, String composerReason) {
+	}
+
+	public List<PreviewStep> preview(SequenceKey key, String contactExternalId) {
+		Contact contact = contacts.getByKey(contactExternalId);
+		SequenceDefinition sequence = catalog.current(key);
+		String channel = contact.preferredChannel();
+		return planner.plan(sequence, clock.instant(), contact.zone(), null).stream().map(planned -> {
+			int stepNo = planned.step().stepNo();
+			MessageContext context = contexts.buildContext(contact, sequence, stepNo, channel, planned.dueAt());
+			ComposedMessage message = composer.compose(context);
+			return new PreviewStep(stepNo, planned.step().objective(), planned.dueAt(), channel, message.text(),
+					message.composer(), message.reason());
+		}).toList();
+	}
+
+}
