@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.oshun.nurture.delivery.TestDeliveries;
 import com.oshun.nurture.scheduling.ClockAdvancer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,16 +26,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * starts every test on Monday 2026-01-05 08:00 UTC. All subclasses share one application
  * context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "nurture.clock=simulated", "nurture.clock-start=2026-01-05T08:00:00Z",
-				"nurture.admin-token=" + IntegrationTest.TOKEN,
-				"nurture.webhooks.booking-secret=" + IntegrationTest.SECRET })
-@Import(TestComposition.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "nurture.clock=simulated",
+		"nurture.clock-start=2026-01-05T08:00:00Z", "nurture.admin-token=" + IntegrationTest.TOKEN,
+		"nurture.webhooks.booking-secret=" + IntegrationTest.SECRET, "nurture.chatwoot.api-token=test-token",
+		"nurture.chatwoot.account-id=1", "nurture.chatwoot.whatsapp-inbox-id=4",
+		"nurture.chatwoot.instagram-inbox-id=7", "nurture.chatwoot.webhook-secret=" + IntegrationTest.CHATWOOT_SECRET,
+		"nurture.chatwoot.timeout=PT2S", "nurture.whatsapp.templates.reschedule.name=booking_reschedule",
+		"nurture.whatsapp.templates.reschedule.language=pt_BR",
+		"nurture.whatsapp.templates.reschedule.body=first_name,procedure" })
+@Import({ TestComposition.class, TestDeliveries.class, InboundEvents.class })
 public abstract class IntegrationTest {
 
 	public static final String TOKEN = "test-admin-token";
 
 	public static final String SECRET = "test-booking-secret";
+
+	public static final String CHATWOOT_SECRET = "test-chatwoot-secret";
+
+	/** Chatwoot, stubbed: one server for the JVM, so the shared context keeps its URL. */
+	protected static final WireMockServer CHATWOOT = startChatwoot();
 
 	public static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
 
@@ -40,7 +52,7 @@ public abstract class IntegrationTest {
 
 	private static final List<String> TABLES = List.of("contacts", "contact_keys", "bookings", "webhook_events",
 			"triggers", "nurture_enrollments", "nurture_step_runs", "messages", "outbox", "contact_preferences",
-			"memory_knowledge");
+			"memory_knowledge", "chatwoot_conversations");
 
 	@LocalServerPort
 	protected int port;
@@ -54,11 +66,18 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected TestComposition.Gate compositionGate;
 
+	@Autowired
+	protected TestDeliveries.Switch delivery;
+
+	@Autowired
+	protected InboundEvents inboundEvents;
+
 	protected TestHttp http;
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("nurture.data-dir", DATA_DIR::toString);
+		registry.add("nurture.chatwoot.base-url", CHATWOOT::baseUrl);
 	}
 
 	@BeforeEach
@@ -70,7 +89,20 @@ public abstract class IntegrationTest {
 			.update();
 		clock.reset(START);
 		compositionGate.open();
+		delivery.useOutbox();
+		inboundEvents.clear();
+		CHATWOOT.resetAll();
+		ChatwootStubs.defaults(CHATWOOT);
 		http = new TestHttp(port, TOKEN, SECRET);
+	}
+
+	/**
+	 * Every request any test made to Chatwoot must be one its OpenAPI document allows.
+	 */
+	@AfterEach
+	void chatwootRequestsMatchItsSpec() {
+		ChatwootSpec.assertConforms(CHATWOOT.findAll(com.github.tomakehurst.wiremock.client.WireMock
+			.anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())));
 	}
 
 	protected Instant now() {
@@ -79,6 +111,13 @@ public abstract class IntegrationTest {
 
 	protected void advance(String by) {
 		http.post("/api/clock/advance", "{\"by\":\"" + by + "\"}").expect(200);
+	}
+
+	private static WireMockServer startChatwoot() {
+		WireMockServer server = new WireMockServer(
+				com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+		server.start();
+		return server;
 	}
 
 	private static Path tempDir() {

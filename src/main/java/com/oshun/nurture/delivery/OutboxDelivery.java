@@ -5,13 +5,11 @@ import java.time.Clock;
 import com.oshun.nurture.storage.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The dry run: messages go to the {@code outbox} table, where operators can read them.
  * The unique marker makes a second delivery of the same step a no-op.
  */
-@Component
 class OutboxDelivery implements MessageDelivery {
 
 	private final JdbcClient jdbc;

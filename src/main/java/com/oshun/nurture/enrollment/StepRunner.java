@@ -92,7 +92,8 @@ class StepRunner implements StepHandler {
 	private record Later(Instant at) implements Claim {
 	}
 
-	private record Send(Enrollment enrollment, StepRun step, Contact contact) implements Claim {
+	/** {@code attempt} above 1: an earlier try may have reached the channel. */
+	private record Send(Enrollment enrollment, StepRun step, Contact contact, int attempt) implements Claim {
 	}
 
 	@Override
@@ -102,7 +103,7 @@ class StepRunner implements StepHandler {
 			return Optional.of(later.at());
 		}
 		if (claim instanceof Send send) {
-			deliver(send);
+			return deliver(send);
 		}
 		return Optional.empty();
 	}
@@ -116,8 +117,9 @@ class StepRunner implements StepHandler {
 		Enrollment enrollment = found.get();
 		StepRun step = run.get();
 		if (StepRun.SENDING.equals(step.status())) {
-			log.info("Resuming step {}/{} found in flight", job.enrollmentId(), job.stepNo());
-			return new Send(enrollment, step, contacts.get(enrollment.contactId()));
+			int attempt = steps.countAttempt(job.enrollmentId(), job.stepNo(), clock.instant());
+			log.info("Resuming step {}/{} found in flight, attempt {}", job.enrollmentId(), job.stepNo(), attempt);
+			return new Send(enrollment, step, contacts.get(enrollment.contactId()), attempt);
 		}
 		if (!StepRun.SCHEDULED.equals(step.status()) || enrollment.status() != Enrollment.Status.ACTIVE) {
 			return new Done();
@@ -134,7 +136,7 @@ class StepRunner implements StepHandler {
 			return new Later(later.get());
 		}
 		steps.markSending(enrollment.id(), step.stepNo(), contact.preferredChannel(), clock.instant());
-		return new Send(enrollment, step, contact);
+		return new Send(enrollment, step, contact, 1);
 	}
 
 	private static Optional<String> refusal(Contact contact) {
@@ -157,16 +159,27 @@ class StepRunner implements StepHandler {
 		return allowed.equals(now) ? Optional.empty() : Optional.of(allowed);
 	}
 
-	private void deliver(Send send) {
+	/**
+	 * A delivery that must be tried again leaves the step {@code sending} and answers
+	 * when; the next run sees an attempt above 1 and the delivery checks for its marker
+	 * first.
+	 */
+	private Optional<Instant> deliver(Send send) {
 		Enrollment enrollment = send.enrollment();
 		StepRun step = send.step();
 		SequenceDefinition sequence = catalog.get(enrollment.sequence(), enrollment.version());
 		String channel = send.contact().preferredChannel();
 		ComposedMessage message = composer.compose(new MessageRequest(send.contact(), enrollment.sequence(),
 				sequence.tone(), step.objective(), step.stepNo(), sequence.steps().size(), channel));
-		DeliveryResult result = delivery
-			.deliver(new OutboundMessage(send.contact().id(), channel, message.text(), step.deliveryMarker()));
+		DeliveryResult result = delivery.deliver(new OutboundMessage(send.contact().id(), channel, message.text(),
+				step.deliveryMarker(), step.objective(), send.attempt()));
+		if (result instanceof DeliveryResult.RetryAt retry) {
+			steps.noteRetry(enrollment.id(), step.stepNo(), "attempt " + send.attempt() + ": " + retry.reason(),
+					clock.instant());
+			return Optional.of(retry.at());
+		}
 		transaction.executeWithoutResult(status -> record(enrollment, step, message, result));
+		return Optional.empty();
 	}
 
 	private void record(Enrollment enrollment, StepRun step, ComposedMessage message, DeliveryResult result) {
@@ -174,7 +187,7 @@ class StepRunner implements StepHandler {
 		enrollments.lock(enrollment.id());
 		if (result instanceof DeliveryResult.Delivered delivered) {
 			steps.markSent(enrollment.id(), step.stepNo(), delivered.channel(), message.text(), message.composer(),
-					now);
+					delivered.externalId(), now);
 			messages.recordOutbound(enrollment.contactId(), delivered.channel(), message.text(), enrollment.id(),
 					step.stepNo(), delivered.externalId(), now);
 			contacts.mark(enrollment.contactId(), ContactRepository.Mark.LAST_NURTURE, now, null);
