@@ -242,6 +242,28 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void chatwootsPerConversationFloodGuardIsWaitedOutNotFailed() {
+		CHATWOOT.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+			.inScenario("flood")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("flooded")
+			.willReturn(ChatwootStubs.error(422, "Validation failed: Too many messages")));
+		CHATWOOT.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+			.inScenario("flood")
+			.whenScenarioStateIs("flooded")
+			.willReturn(ChatwootStubs.json(ChatwootStubs.message(9300, 1, 1767600000L, "nurture:1/1"))));
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+
+		advance("PT4H");
+		assertThat(step(1).status()).isEqualTo("sending");
+		assertThat(step(1).reason()).isEqualTo("attempt 1: Chatwoot 422: Validation failed: Too many messages");
+		advance("PT1H");
+
+		assertThat(step(1).status()).isEqualTo("sent");
+		assertThat(step(1).externalId()).isEqualTo("chatwoot:9300");
+	}
+
+	@Test
 	void aDuplicatePhoneIsAPermanentErrorWithChatwootsValidationMessage() {
 		CHATWOOT.stubFor(post(urlPathEqualTo(ACCOUNT + "/contacts")).atPriority(1)
 			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
