@@ -227,6 +227,24 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aBookingWhileAStepWaitsForItsRetryStopsItBecauseItHadNotGoneOut() {
+		CHATWOOT.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+			.willReturn(ChatwootStubs.error(500, "Internal Server Error")));
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("PT4H");
+		assertThat(step(1).status()).isEqualTo("sending");
+
+		http.booking(BookingJson.created("evt_2", "c_1")).expect(202);
+		advance("P1D");
+
+		assertThat(step(1).status()).isEqualTo("skipped");
+		assertThat(step(1).reason()).isEqualTo("not sent: the enrollment ended before the step could be retried");
+		assertThat(CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)))).hasSize(1);
+		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(ACCOUNT + "/conversations/42/messages"))))
+			.isNotEmpty();
+	}
+
+	@Test
 	void permanentErrorsFailTheStepWithChatwootsErrorText() {
 		CHATWOOT.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
 			.willReturn(ChatwootStubs.error(401, "You are not authorized to do this action")));

@@ -26,12 +26,15 @@ class ChatwootClient {
 
 	private final RequestBudget budget;
 
+	private final RequestBudget searches;
+
 	private final HttpClient http;
 
-	ChatwootClient(ChatwootSettings settings, ObjectMapper mapper, RequestBudget budget) {
+	ChatwootClient(ChatwootSettings settings, ObjectMapper mapper, RequestBudget budget, RequestBudget searches) {
 		this.settings = settings;
 		this.mapper = mapper;
 		this.budget = budget;
+		this.searches = searches;
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(settings.timeout())
@@ -40,6 +43,9 @@ class ChatwootClient {
 
 	/** {@code GET /contacts/search?q=}: loose matches; the caller filters exact ones. */
 	JsonNode searchContacts(String q) {
+		searches.take("search").ifPresent(at -> {
+			throw ChatwootFault.throttled("contact search limit", at);
+		});
 		return get("/contacts/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
 	}
 

@@ -21,14 +21,11 @@ import tools.jackson.databind.JsonNode;
  */
 class ChatwootDelivery implements MessageDelivery {
 
-	static final String MARKER_KEY = "external_delivery_id";
-
-	/** How far back a repeated attempt looks for its marker: pages of 20 messages. */
-	private static final int MARKER_PAGES = 5;
-
 	private final ChatwootClient client;
 
 	private final ChatwootRouter router;
+
+	private final DeliveryMarkers markers;
 
 	private final ChatwootRoutes routes;
 
@@ -49,6 +46,7 @@ class ChatwootDelivery implements MessageDelivery {
 			Clock clock) {
 		this.client = client;
 		this.router = new ChatwootRouter(client, routes);
+		this.markers = new DeliveryMarkers(client, routes, settings);
 		this.routes = routes;
 		this.contacts = contacts;
 		this.settings = settings;
@@ -66,10 +64,13 @@ class ChatwootDelivery implements MessageDelivery {
 		try {
 			Contact contact = contacts.get(message.contactId());
 			if (message.attempt() > 1) {
-				Optional<DeliveryResult> earlier = alreadyDelivered(contact, message.marker());
+				Optional<DeliveryResult.Delivered> earlier = markers.find(contact.id(), message.marker());
 				if (earlier.isPresent()) {
 					return earlier.get();
 				}
+			}
+			if (message.onlyIfSent()) {
+				return new DeliveryResult.Skipped(OutboundMessage.NOT_SENT);
 			}
 			Target target = target(contact, message);
 			if (target.plan() instanceof ChannelRules.Skip skip) {
@@ -139,49 +140,13 @@ class ChatwootDelivery implements MessageDelivery {
 		return null;
 	}
 
-	private Optional<DeliveryResult> alreadyDelivered(Contact contact, String marker) {
-		for (Long inbox : new Long[] { settings.whatsappInboxId(), settings.instagramInboxId() }) {
-			if (inbox == null) {
-				continue;
-			}
-			Optional<Conversation> conversation = routes.conversationFor(contact.id(), inbox);
-			if (conversation.isPresent()) {
-				Optional<Long> found = findMarker(conversation.get().id(), marker);
-				if (found.isPresent()) {
-					String channel = inbox.equals(settings.whatsappInboxId()) ? "whatsapp" : "instagram";
-					return Optional.of(new DeliveryResult.Delivered(channel, "chatwoot:" + found.get()));
-				}
-			}
-		}
-		return Optional.empty();
-	}
-
-	private Optional<Long> findMarker(long conversationId, String marker) {
-		Long before = null;
-		for (int page = 0; page < MARKER_PAGES; page++) {
-			Long oldest = null;
-			for (JsonNode message : client.listMessages(conversationId, before).path("payload")) {
-				Long id = JsonValues.id(message.path("id"));
-				if (marker.equals(JsonValues.text(message.path("content_attributes").path(MARKER_KEY)))) {
-					return Optional.ofNullable(id);
-				}
-				oldest = (id != null && (oldest == null || id < oldest)) ? id : oldest;
-			}
-			if (oldest == null) {
-				break;
-			}
-			before = oldest;
-		}
-		return Optional.empty();
-	}
-
 	private static Map<String, Object> body(OutboundMessage message, ChannelRules.Plan plan) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("content", message.content());
 		body.put("message_type", "outgoing");
 		body.put("private", false);
 		body.put("content_type", "text");
-		body.put("content_attributes", Map.of(MARKER_KEY, message.marker()));
+		body.put("content_attributes", Map.of(DeliveryMarkers.KEY, message.marker()));
 		if (plan instanceof ChannelRules.Template template) {
 			body.put("template_params", template.params());
 		}

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param requestsPerMinute our own cap on API calls; Chatwoot throttles at 3000 a minute
  * per IP
+ * @param searchesPerMinute our own cap on contact searches; Chatwoot allows 100 a minute
+ * per account
  * @param conversationMessagesPerMinute Chatwoot refuses more than 200 messages a minute
  * in one conversation
  * @param retryBase first wait after a 429, a 5xx or a timeout; it doubles per attempt
@@ -19,7 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("nurture.chatwoot")
 public record ChatwootSettings(String baseUrl, String apiToken, Long accountId, Long whatsappInboxId,
-		Long instagramInboxId, String webhookSecret, Duration timeout, int requestsPerMinute,
+		Long instagramInboxId, String webhookSecret, Duration timeout, int requestsPerMinute, int searchesPerMinute,
 		int conversationMessagesPerMinute, Duration retryBase, Duration retryMax, String warmLeadLabel,
 		String warmLeadAttribute) {
 

@@ -25,7 +25,8 @@ class DeliveryConfiguration {
 			return new OutboxDelivery(jdbc, clock);
 		}
 		ChatwootClient client = new ChatwootClient(chatwoot, mapper,
-				new RequestBudget(chatwoot.requestsPerMinute(), clock));
+				new RequestBudget(chatwoot.requestsPerMinute(), clock),
+				new RequestBudget(chatwoot.searchesPerMinute(), clock));
 		return new ChatwootDelivery(client, routes, contacts, chatwoot, whatsapp,
 				new RequestBudget(chatwoot.conversationMessagesPerMinute(), clock),
 				new RetryPolicy(chatwoot.retryBase(), chatwoot.retryMax(),

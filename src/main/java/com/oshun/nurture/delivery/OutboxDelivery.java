@@ -23,6 +23,14 @@ class OutboxDelivery implements MessageDelivery {
 
 	@Override
 	public DeliveryResult deliver(OutboundMessage message) {
+		if (message.onlyIfSent()) {
+			boolean sent = jdbc.sql("select exists (select 1 from outbox where delivery_marker = :marker)")
+				.param("marker", message.marker())
+				.query(Boolean.class)
+				.single();
+			return sent ? new DeliveryResult.Delivered(message.channel(), "outbox:" + message.marker())
+					: new DeliveryResult.Skipped(OutboundMessage.NOT_SENT);
+		}
 		jdbc.sql("""
 				insert into outbox (contact_id, channel, content, delivery_marker, created_at)
 				values (:contact, :channel, :content, :marker, :now)

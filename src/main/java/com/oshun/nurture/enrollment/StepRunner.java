@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code sending}: a booking that committed before this sees nothing to cancel, and this
  * sees the cancellation. Then the message is composed and delivered outside any
  * transaction. Last, the outcome is recorded. A step found {@code sending} (a crash
- * between the moves) is delivered again under the same marker, which the delivery
- * recognises.
+ * between the moves, or a delivery that asked to be retried) is delivered again under
+ * the same marker, which the delivery recognises; if its enrollment ended meanwhile, it is
+ * only finished when an earlier attempt had gone out.
  */
 @Component
 class StepRunner implements StepHandler {
@@ -92,8 +93,13 @@ class StepRunner implements StepHandler {
 	private record Later(Instant at) implements Claim {
 	}
 
-	/** {@code attempt} above 1: an earlier try may have reached the channel. */
-	private record Send(Enrollment enrollment, StepRun step, Contact contact, int attempt) implements Claim {
+	/**
+	 * {@code attempt} above 1: an earlier try may have reached the channel.
+	 * {@code onlyIfSent}: the enrollment ended meanwhile, so the step is finished only if
+	 * that earlier try did.
+	 */
+	private record Send(Enrollment enrollment, StepRun step, Contact contact, int attempt,
+			boolean onlyIfSent) implements Claim {
 	}
 
 	@Override
@@ -119,7 +125,9 @@ class StepRunner implements StepHandler {
 		if (StepRun.SENDING.equals(step.status())) {
 			int attempt = steps.countAttempt(job.enrollmentId(), job.stepNo(), clock.instant());
 			log.info("Resuming step {}/{} found in flight, attempt {}", job.enrollmentId(), job.stepNo(), attempt);
-			return new Send(enrollment, step, contacts.get(enrollment.contactId()), attempt);
+			boolean ended = enrollment.status() == Enrollment.Status.ENDED
+					|| enrollment.status() == Enrollment.Status.COMPLETED;
+			return new Send(enrollment, step, contacts.get(enrollment.contactId()), attempt, ended);
 		}
 		if (!StepRun.SCHEDULED.equals(step.status()) || enrollment.status() != Enrollment.Status.ACTIVE) {
 			return new Done();
@@ -136,7 +144,7 @@ class StepRunner implements StepHandler {
 			return new Later(later.get());
 		}
 		steps.markSending(enrollment.id(), step.stepNo(), contact.preferredChannel(), clock.instant());
-		return new Send(enrollment, step, contact, 1);
+		return new Send(enrollment, step, contact, 1, false);
 	}
 
 	private static Optional<String> refusal(Contact contact) {
@@ -172,7 +180,7 @@ class StepRunner implements StepHandler {
 		ComposedMessage message = composer.compose(new MessageRequest(send.contact(), enrollment.sequence(),
 				sequence.tone(), step.objective(), step.stepNo(), sequence.steps().size(), channel));
 		DeliveryResult result = delivery.deliver(new OutboundMessage(send.contact().id(), channel, message.text(),
-				step.deliveryMarker(), step.objective(), send.attempt()));
+				step.deliveryMarker(), step.objective(), send.attempt(), send.onlyIfSent()));
 		if (result instanceof DeliveryResult.RetryAt retry) {
 			steps.noteRetry(enrollment.id(), step.stepNo(), "attempt " + send.attempt() + ": " + retry.reason(),
 					clock.instant());
