@@ -77,6 +77,29 @@ class ChatwootWebhookIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aContactWhoWroteOnInstagramIsAnsweredThereInsideTheWindow() {
+		delivery.useChatwoot();
+		http.booking(BookingJson.noShow("evt_1", "c_1")
+			.replace("\"preferredChannel\":\"whatsapp\"", "\"preferredChannel\":\"instagram\"")).expect(202);
+		String dm = example("message_created.incoming_whatsapp.json").replace("+5511999990000", PHONE)
+			.replace("Channel::Whatsapp", "Channel::Instagram")
+			.replace("\"source_id\": \"5511999990000\"", "\"source_id\": \"17841400000000001\"")
+			.replace("\"inbox_id\": 4", "\"inbox_id\": 7")
+			.replace("\"id\": 42,", "\"id\": 77,");
+		webhook(dm, "d-1").expect(202);
+
+		advance("PT4H");
+
+		assertThat(jdbc.sql("select status || ' ' || channel from nurture_step_runs where step_no = 1")
+			.query(String.class)
+			.single()).isEqualTo("sent instagram");
+		assertThat(CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)))).singleElement()
+			.satisfies(sent -> assertThat(sent.getUrl()).isEqualTo(ACCOUNT + "/conversations/77/messages"));
+		assertThat(jdbc.sql("select instagram_source_id from contacts").query(String.class).single())
+			.isEqualTo("17841400000000001");
+	}
+
+	@Test
 	void aBadSignatureAStaleTimestampOrNoDeliveryIdIsRefused() {
 		String body = example("message_created.incoming_whatsapp.json");
 		long now = Instant.now().getEpochSecond();

@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code sending}: a booking that committed before this sees nothing to cancel, and this
  * sees the cancellation. Then the message is composed and delivered outside any
  * transaction. Last, the outcome is recorded. A step found {@code sending} (a crash
- * between the moves, or a delivery that asked to be retried) is delivered again under
- * the same marker, which the delivery recognises; if its enrollment ended meanwhile, it is
+ * between the moves, or a delivery that asked to be retried) is delivered again under the
+ * same marker, which the delivery recognises; if its enrollment ended meanwhile, it is
  * only finished when an earlier attempt had gone out.
  */
 @Component
