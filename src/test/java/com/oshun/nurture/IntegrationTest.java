@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 import com.oshun.nurture.compose.ClinicKnowledge;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.oshun.nurture.delivery.TestDeliveries;
 import com.oshun.nurture.scheduling.ClockAdvancer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +32,14 @@ import org.springframework.test.context.DynamicPropertySource;
 				"nurture.admin-token=" + IntegrationTest.TOKEN,
 				"nurture.webhooks.booking-secret=" + IntegrationTest.SECRET,
 				"nurture.webhooks.calcom-secret=" + IntegrationTest.CALCOM_SECRET,
-				"nurture.webhooks.calendly-signing-key=" + IntegrationTest.CALENDLY_KEY })
-@Import(TestComposition.class)
+				"nurture.webhooks.calendly-signing-key=" + IntegrationTest.CALENDLY_KEY,
+				"nurture.chatwoot.api-token=test-token", "nurture.chatwoot.account-id=1",
+				"nurture.chatwoot.whatsapp-inbox-id=4", "nurture.chatwoot.instagram-inbox-id=7",
+				"nurture.chatwoot.webhook-secret=" + IntegrationTest.CHATWOOT_SECRET, "nurture.chatwoot.timeout=PT2S",
+				"nurture.whatsapp.templates.reschedule.name=booking_reschedule",
+				"nurture.whatsapp.templates.reschedule.language=pt_BR",
+				"nurture.whatsapp.templates.reschedule.body=first_name,procedure" })
+@Import({ TestComposition.class, TestDeliveries.class, InboundEvents.class })
 public abstract class IntegrationTest {
 
 	public static final String TOKEN = "test-admin-token";
@@ -41,13 +50,18 @@ public abstract class IntegrationTest {
 
 	public static final String CALENDLY_KEY = "test-calendly-signing-key";
 
+	public static final String CHATWOOT_SECRET = "test-chatwoot-secret";
+
+	/** Chatwoot, stubbed: one server for the JVM, so the shared context keeps its URL. */
+	protected static final WireMockServer CHATWOOT = startChatwoot();
+
 	public static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
 
 	private static final Path DATA_DIR = tempDir();
 
 	private static final List<String> TABLES = List.of("contacts", "contact_keys", "bookings", "webhook_events",
 			"triggers", "nurture_enrollments", "nurture_step_runs", "messages", "outbox", "contact_preferences",
-			"preference_changes", "memory_knowledge");
+			"preference_changes", "memory_knowledge", "chatwoot_conversations");
 
 	@LocalServerPort
 	protected int port;
@@ -64,11 +78,18 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected ClinicKnowledge clinicKnowledge;
 
+	@Autowired
+	protected TestDeliveries.Switch delivery;
+
+	@Autowired
+	protected InboundEvents inboundEvents;
+
 	protected TestHttp http;
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("nurture.data-dir", DATA_DIR::toString);
+		registry.add("nurture.chatwoot.base-url", CHATWOOT::baseUrl);
 	}
 
 	@BeforeEach
@@ -81,7 +102,20 @@ public abstract class IntegrationTest {
 		clock.reset(START);
 		clinicKnowledge.reload();
 		compositionGate.open();
+		delivery.useOutbox();
+		inboundEvents.clear();
+		CHATWOOT.resetAll();
+		ChatwootStubs.defaults(CHATWOOT);
 		http = new TestHttp(port, TOKEN, SECRET);
+	}
+
+	/**
+	 * Every request any test made to Chatwoot must be one its OpenAPI document allows.
+	 */
+	@AfterEach
+	void chatwootRequestsMatchItsSpec() {
+		ChatwootSpec.assertConforms(CHATWOOT.findAll(com.github.tomakehurst.wiremock.client.WireMock
+			.anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())));
 	}
 
 	protected Instant now() {
@@ -90,6 +124,13 @@ public abstract class IntegrationTest {
 
 	protected void advance(String by) {
 		http.post("/api/clock/advance", "{\"by\":\"" + by + "\"}").expect(200);
+	}
+
+	private static WireMockServer startChatwoot() {
+		WireMockServer server = new WireMockServer(
+				com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+		server.start();
+		return server;
 	}
 
 	private static Path tempDir() {

@@ -6,10 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-import com.oshun.nurture.enrollment.Replies;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LearningIntegrationTests extends IntegrationTest {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-	@Autowired
-	Replies replies;
 
 	@Test
 	void aContactWhoAlwaysAnswersAroundSevenPmGetsLaterStepsAtSevenPm() {
@@ -145,29 +139,25 @@ class LearningIntegrationTests extends IntegrationTest {
 	}
 
 	private void warmLead(String key) {
-		http.put("/api/contacts/" + key, "{\"name\":\"Bea\",\"timezone\":\"Europe/London\"}").expect(200);
+		http.put("/api/contacts/" + key,
+				"{\"name\":\"Bea\",\"timezone\":\"Europe/London\",\"phone\":\"+447700900123\"}")
+			.expect(200);
 		http.post("/api/contacts/" + key + "/warm-lead", "{\"procedure\":\"fillers\"}").expect(200);
 	}
 
-	/** An inbound message at a London local time; the clock moves there first. */
+	/**
+	 * The contact writes at a London local time: the clock moves there, and Chatwoot's
+	 * real {@code message_created} webhook carries the message in.
+	 */
 	private void replyAt(String key, String localTime, String text) {
 		Instant at = LocalDateTime.parse(localTime).atZone(LONDON).toInstant();
 		http.post("/api/clock/advance", "{\"to\":\"" + at + "\"}").expect(200);
-		long id = jdbc.sql("select contact_id from contact_keys where key = :k")
+		String phone = jdbc
+			.sql("select c.phone from contacts c join contact_keys k on k.contact_id = c.id where k.key = :k")
 			.param("k", key)
-			.query(Long.class)
+			.query(String.class)
 			.single();
-		jdbc.sql(
-				"insert into messages (contact_id, direction, channel, content, created_at) values (:id, 'in', 'whatsapp', :t, :at)")
-			.param("id", id)
-			.param("t", text)
-			.param("at", at.atOffset(java.time.ZoneOffset.UTC))
-			.update();
-		jdbc.sql("update contacts set last_inbound_at = :at where id = :id")
-			.param("at", at.atOffset(java.time.ZoneOffset.UTC))
-			.param("id", id)
-			.update();
-		replies.onInbound(id, text, at);
+		ChatwootWebhooks.post(http, ChatwootWebhooks.incoming(phone, text, at)).expect(202);
 	}
 
 	private double confidence(String key, String preference) {

@@ -46,6 +46,14 @@ public class ContactRepository {
 			.optional();
 	}
 
+	public Optional<Contact> findByInstagramSourceId(String sourceId) {
+		return jdbc
+			.sql("select " + COLUMNS + " from contacts c where c.instagram_source_id = :source order by c.id limit 1")
+			.param("source", sourceId)
+			.query(ContactRepository::map)
+			.optional();
+	}
+
 	public Contact getByKey(String key) {
 		return findByKey(key).orElseThrow(() -> new ContactNotFound(key));
 	}

@@ -55,6 +55,22 @@ public class MessageRepository {
 			.single();
 	}
 
+	/** A message the contact sent us; {@code externalId} names it at the channel. */
+	public long recordInbound(long contactId, String channel, String content, String externalId, Instant at) {
+		return jdbc.sql("""
+				insert into messages (contact_id, direction, channel, content, external_id, created_at)
+				values (:contact, 'in', :channel, :content, :external, :at)
+				returning id
+				""")
+			.param("contact", contactId)
+			.param("channel", channel)
+			.param("content", content)
+			.param("external", externalId)
+			.param("at", Timestamps.param(at))
+			.query(Long.class)
+			.single();
+	}
+
 	/** The latest {@code limit} messages, oldest first. */
 	public List<Message> recent(long contactId, int limit) {
 		List<Message> latest = jdbc.sql("""

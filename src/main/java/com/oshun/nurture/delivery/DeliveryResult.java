@@ -1,5 +1,7 @@
 package com.oshun.nurture.delivery;
 
+import java.time.Instant;
+
 /**
  * What became of a delivery attempt.
  */
@@ -11,6 +13,13 @@ public sealed interface DeliveryResult {
 
 	/** Not sent, on purpose, for a reason the timeline shows. */
 	record Skipped(String reason) implements DeliveryResult {
+	}
+
+	/**
+	 * Not delivered yet, for a passing reason (throttled, a 5xx, a timeout): try again at
+	 * {@code at}. The message may or may not have reached the channel.
+	 */
+	record RetryAt(Instant at, String reason) implements DeliveryResult {
 	}
 
 	/** Refused for good; retrying would not help. */

@@ -5,13 +5,11 @@ import java.time.Clock;
 import com.oshun.nurture.storage.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The dry run: messages go to the {@code outbox} table, where operators can read them.
  * The unique marker makes a second delivery of the same step a no-op.
  */
-@Component
 class OutboxDelivery implements MessageDelivery {
 
 	private final JdbcClient jdbc;
@@ -25,6 +23,14 @@ class OutboxDelivery implements MessageDelivery {
 
 	@Override
 	public DeliveryResult deliver(OutboundMessage message) {
+		if (message.onlyIfSent()) {
+			boolean sent = jdbc.sql("select exists (select 1 from outbox where delivery_marker = :marker)")
+				.param("marker", message.marker())
+				.query(Boolean.class)
+				.single();
+			return sent ? new DeliveryResult.Delivered(message.channel(), "outbox:" + message.marker())
+					: new DeliveryResult.Skipped(OutboundMessage.NOT_SENT);
+		}
 		jdbc.sql("""
 				insert into outbox (contact_id, channel, content, delivery_marker, created_at)
 				values (:contact, :channel, :content, :marker, :now)

@@ -1,4 +1,5 @@
 /**
- * Getting a message to the contact: the outbox (dry run) today, Chatwoot when configured.
+ * Getting a message to the contact: through Chatwoot when configured (routing, the 24 h
+ * window and templates, exactly-once markers, retries), else the dry-run outbox.
  */
 package com.oshun.nurture.delivery;

@@ -8,11 +8,13 @@ import java.util.Optional;
 
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.contact.InboundMessageReceived;
 import com.oshun.nurture.contact.MessageRepository;
 import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.preferences.LearningSettings;
 import com.oshun.nurture.preferences.ReplySignals;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +50,15 @@ public class Replies {
 		this.learning = learning;
 		this.settings = settings;
 		this.clock = clock;
+	}
+
+	/**
+	 * Every inbound message, inside the transaction that stored it: a STOP ends
+	 * everything within the same request.
+	 */
+	@EventListener
+	public void on(InboundMessageReceived received) {
+		onInbound(received.contactId(), received.content(), received.at());
 	}
 
 	/**

@@ -141,7 +141,8 @@ public class StepRunRepository {
 	void markSending(long enrollmentId, int stepNo, String channel, Instant now) {
 		int updated = jdbc
 			.sql("""
-					update nurture_step_runs set status = 'sending', channel = :channel, started_at = :now, updated_at = :now
+					update nurture_step_runs set status = 'sending', channel = :channel, started_at = :now, updated_at = :now,
+					  attempts = attempts + 1
 					where enrollment_id = :e and step_no = :s and status = 'scheduled'
 					""")
 			.param("channel", channel)
@@ -153,14 +154,18 @@ public class StepRunRepository {
 	}
 
 	void markSent(long enrollmentId, int stepNo, String channel, String content, String composer, String composerReason,
-			String note, Instant now) {
-		int updated = jdbc.sql("""
-				update nurture_step_runs set status = 'sent', channel = :channel, content = :content,
-				  composer = :composer, composer_reason = :composerReason, reason = coalesce(:note, reason),
-				  sent_at = :now, updated_at = :now
-				where enrollment_id = :e and step_no = :s and status = 'sending'
-				""")
+			String note, String externalId, Instant now) {
+		int updated = jdbc
+			.sql("""
+					update nurture_step_runs set status = case when delivery_status = 'failed' then 'failed' else 'sent' end,
+					  reason = case when delivery_status = 'failed' then 'failed after sending: ' || delivery_error
+					                else coalesce(:note, reason) end,
+					  channel = :channel, content = :content, composer = :composer, composer_reason = :composerReason,
+					  external_id = :external, sent_at = :now, updated_at = :now
+					where enrollment_id = :e and step_no = :s and status = 'sending'
+					""")
 			.param("channel", channel)
+			.param("external", externalId)
 			.param("content", content)
 			.param("composer", composer)
 			.param("composerReason", composerReason)
@@ -170,6 +175,70 @@ public class StepRunRepository {
 			.param("s", stepNo)
 			.update();
 		requireOne(updated, enrollmentId, stepNo, StepRun.SENDING);
+	}
+
+	/** Count another attempt at a step found in flight; answers the attempt number. */
+	int countAttempt(long enrollmentId, int stepNo, Instant now) {
+		return jdbc.sql("""
+				update nurture_step_runs set attempts = attempts + 1, updated_at = :now
+				where enrollment_id = :e and step_no = :s and status = 'sending'
+				returning attempts
+				""")
+			.param("now", Timestamps.param(now))
+			.param("e", enrollmentId)
+			.param("s", stepNo)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Why a step in flight waits for another attempt. */
+	void noteRetry(long enrollmentId, int stepNo, String reason, Instant now) {
+		jdbc.sql("""
+				update nurture_step_runs set reason = :reason, updated_at = :now
+				where enrollment_id = :e and step_no = :s and status = 'sending'
+				""")
+			.param("reason", reason)
+			.param("now", Timestamps.param(now))
+			.param("e", enrollmentId)
+			.param("s", stepNo)
+			.update();
+	}
+
+	/**
+	 * Record what Chatwoot later said about the message carrying {@code marker}: a
+	 * provider id, {@code delivered}, {@code read} or {@code failed}. Statuses only move
+	 * forward, as webhooks arrive out of order; a failure turns a sent step into a failed
+	 * one, because the contact never got it.
+	 * @return whether a step carries the marker
+	 */
+	public boolean recordDeliveryStatus(String marker, String status, String providerId, String error, Instant at) {
+		return jdbc
+			.sql("""
+					update nurture_step_runs set
+					  provider_id = coalesce(:provider, provider_id),
+					  delivery_status = case
+					    when delivery_status = 'failed' then delivery_status
+					    when cast(:status as text) is null then delivery_status
+					    when :status = 'failed' then 'failed'
+					    when delivery_status = 'read' then delivery_status
+					    when delivery_status = 'delivered' and :status = 'sent' then delivery_status
+					    else :status end,
+					  delivery_error = case when :status = 'failed' then :error else delivery_error end,
+					  delivered_at = case when :status in ('delivered', 'read') then coalesce(delivered_at, :at)
+					                      else delivered_at end,
+					  read_at = case when :status = 'read' then coalesce(read_at, :at) else read_at end,
+					  status = case when :status = 'failed' and status = 'sent' then 'failed' else status end,
+					  reason = case when :status = 'failed' and status = 'sent' then 'failed after sending: ' || coalesce(:error, 'unknown error')
+					                else reason end,
+					  updated_at = :at
+					where delivery_marker = :marker
+					""")
+			.param("provider", providerId)
+			.param("status", status)
+			.param("error", error)
+			.param("at", Timestamps.param(at))
+			.param("marker", marker)
+			.update() > 0;
 	}
 
 	/** Finish a step without sending: {@code skipped} or {@code failed}, with why. */

@@ -36,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code sending}: a booking that committed before this sees nothing to cancel, and this
  * sees the cancellation. Then the message is composed and delivered outside any
  * transaction. Last, the outcome is recorded. A step found {@code sending} (a crash
- * between the moves) is delivered again under the same marker, which the delivery
- * recognises.
+ * between the moves, or a delivery that asked to be retried) is delivered again under the
+ * same marker, which the delivery recognises; if its enrollment ended meanwhile, it is
+ * only finished when an earlier attempt had gone out.
  */
 @Component
 class StepRunner implements StepHandler {
@@ -107,7 +108,13 @@ class StepRunner implements StepHandler {
 	private record Later(Instant at) implements Claim {
 	}
 
-	private record Send(Enrollment enrollment, StepRun step, Contact contact) implements Claim {
+	/**
+	 * {@code attempt} above 1: an earlier try may have reached the channel.
+	 * {@code onlyIfSent}: the enrollment ended meanwhile, so the step is finished only if
+	 * that earlier try did.
+	 */
+	private record Send(Enrollment enrollment, StepRun step, Contact contact, int attempt,
+			boolean onlyIfSent) implements Claim {
 	}
 
 	@Override
@@ -117,7 +124,7 @@ class StepRunner implements StepHandler {
 			return Optional.of(later.at());
 		}
 		if (claim instanceof Send send) {
-			deliver(send);
+			return deliver(send);
 		}
 		return Optional.empty();
 	}
@@ -131,8 +138,11 @@ class StepRunner implements StepHandler {
 		Enrollment enrollment = found.get();
 		StepRun step = run.get();
 		if (StepRun.SENDING.equals(step.status())) {
-			log.info("Resuming step {}/{} found in flight", job.enrollmentId(), job.stepNo());
-			return new Send(enrollment, step, contacts.get(enrollment.contactId()));
+			int attempt = steps.countAttempt(job.enrollmentId(), job.stepNo(), clock.instant());
+			log.info("Resuming step {}/{} found in flight, attempt {}", job.enrollmentId(), job.stepNo(), attempt);
+			boolean ended = enrollment.status() == Enrollment.Status.ENDED
+					|| enrollment.status() == Enrollment.Status.COMPLETED;
+			return new Send(enrollment, step, contacts.get(enrollment.contactId()), attempt, ended);
 		}
 		if (!StepRun.SCHEDULED.equals(step.status()) || enrollment.status() != Enrollment.Status.ACTIVE) {
 			return new Done();
@@ -149,7 +159,7 @@ class StepRunner implements StepHandler {
 			return new Later(wait.get().until());
 		}
 		steps.markSending(enrollment.id(), step.stepNo(), contact.preferredChannel(), clock.instant());
-		return new Send(enrollment, step, contact);
+		return new Send(enrollment, step, contact, 1, false);
 	}
 
 	private static Optional<String> refusal(Contact contact) {
@@ -210,7 +220,12 @@ class StepRunner implements StepHandler {
 		return step.objective();
 	}
 
-	private void deliver(Send send) {
+	/**
+	 * A delivery that must be tried again leaves the step {@code sending} and answers
+	 * when; the next run sees an attempt above 1 and the delivery checks for its marker
+	 * first.
+	 */
+	private Optional<Instant> deliver(Send send) {
 		Enrollment enrollment = send.enrollment();
 		StepRun step = send.step();
 		SequenceDefinition sequence = catalog.get(enrollment.sequence(), enrollment.version());
@@ -228,11 +243,17 @@ class StepRunner implements StepHandler {
 				finishUnsent(enrollment, step, StepRun.SKIPPED,
 						"no message passed the guardrails: " + message.reason());
 			});
-			return;
+			return Optional.empty();
 		}
-		DeliveryResult result = delivery
-			.deliver(new OutboundMessage(send.contact().id(), channel, message.text(), step.deliveryMarker()));
+		DeliveryResult result = delivery.deliver(new OutboundMessage(send.contact().id(), channel, message.text(),
+				step.deliveryMarker(), objective, send.attempt(), send.onlyIfSent()));
+		if (result instanceof DeliveryResult.RetryAt retry) {
+			steps.noteRetry(enrollment.id(), step.stepNo(), "attempt " + send.attempt() + ": " + retry.reason(),
+					clock.instant());
+			return Optional.of(retry.at());
+		}
 		transaction.executeWithoutResult(status -> record(enrollment, step, message, note, result));
+		return Optional.empty();
 	}
 
 	private void record(Enrollment enrollment, StepRun step, ComposedMessage message, String note,
@@ -242,7 +263,7 @@ class StepRunner implements StepHandler {
 		if (result instanceof DeliveryResult.Delivered delivered) {
 			replies.onStepSent(enrollment.contactId());
 			steps.markSent(enrollment.id(), step.stepNo(), delivered.channel(), message.text(), message.composer(),
-					message.reason(), note, now);
+					message.reason(), note, delivered.externalId(), now);
 			messages.recordOutbound(enrollment.contactId(), delivered.channel(), message.text(), enrollment.id(),
 					step.stepNo(), delivered.externalId(), now);
 			contacts.mark(enrollment.contactId(), ContactRepository.Mark.LAST_NURTURE, now, null);

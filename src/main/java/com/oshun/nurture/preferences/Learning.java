@@ -54,7 +54,7 @@ public class Learning {
 			observe(contactId, PRICE_SENSITIVITY, "high", "high"::equals,
 					signals.priceQuestion() ? "asked about price" : "hesitated");
 		}
-		else if (OFFERS.contains(answeredObjective)) {
+		else if (answeredObjective != null && OFFERS.contains(answeredObjective)) {
 			preferences.lockEvidence(contactId, PRICE_SENSITIVITY)
 				.ifPresent(evidence -> save(contactId, PRICE_SENSITIVITY, evidence.observe("low", false),
 						"answered an offer without price concerns"));

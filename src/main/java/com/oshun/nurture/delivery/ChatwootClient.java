@@ -1,0 +1,142 @@
+package com.oshun.nurture.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The Chatwoot Application API calls delivery needs, with a user token. Every call is
+ * counted against our own budget first and has a timeout; anything but a 2xx becomes a
+ * {@link ChatwootFault} carrying Chatwoot's error text.
+ */
+class ChatwootClient {
+
+	private final ChatwootSettings settings;
+
+	private final ObjectMapper mapper;
+
+	private final RequestBudget budget;
+
+	private final RequestBudget searches;
+
+	private final HttpClient http;
+
+	ChatwootClient(ChatwootSettings settings, ObjectMapper mapper, RequestBudget budget, RequestBudget searches) {
+		this.settings = settings;
+		this.mapper = mapper;
+		this.budget = budget;
+		this.searches = searches;
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(settings.timeout())
+			.build();
+	}
+
+	/** {@code GET /contacts/search?q=}: loose matches; the caller filters exact ones. */
+	JsonNode searchContacts(String q) {
+		searches.take("search").ifPresent(at -> {
+			throw ChatwootFault.throttled("contact search limit", at);
+		});
+		return get("/contacts/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+	}
+
+	JsonNode createContact(Map<String, Object> contact) {
+		return post("/contacts", contact);
+	}
+
+	JsonNode createContactInbox(long contactId, long inboxId) {
+		return post("/contacts/" + contactId + "/contact_inboxes", Map.of("inbox_id", inboxId));
+	}
+
+	JsonNode contactConversations(long contactId) {
+		return get("/contacts/" + contactId + "/conversations");
+	}
+
+	JsonNode createConversation(long inboxId, long contactId, String sourceId) {
+		return post("/conversations", Map.of("inbox_id", inboxId, "contact_id", contactId, "source_id", sourceId));
+	}
+
+	JsonNode createMessage(long conversationId, Map<String, Object> message) {
+		return post("/conversations/" + conversationId + "/messages", message);
+	}
+
+	/** The latest 20 messages, or the 20 before {@code beforeId} when not null. */
+	JsonNode listMessages(long conversationId, Long beforeId) {
+		return get(
+				"/conversations/" + conversationId + "/messages" + ((beforeId != null) ? "?before=" + beforeId : ""));
+	}
+
+	private JsonNode get(String path) {
+		return send(request(path).GET());
+	}
+
+	private JsonNode post(String path, Map<String, Object> body) {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body))));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(settings.accountUrl() + path))
+			.timeout(settings.timeout())
+			.header("api_access_token", settings.apiToken())
+			.header("Accept", "application/json");
+	}
+
+	private JsonNode send(HttpRequest.Builder builder) {
+		budget.take("account").ifPresent(at -> {
+			throw ChatwootFault.throttled("client rate limit", at);
+		});
+		HttpResponse<String> response;
+		try {
+			response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (HttpTimeoutException ex) {
+			throw ChatwootFault.unreachable("timed out");
+		}
+		catch (IOException ex) {
+			throw ChatwootFault.unreachable(ex.getClass().getSimpleName());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw ChatwootFault.unreachable("interrupted");
+		}
+		if (response.statusCode() / 100 != 2) {
+			throw ChatwootFault.of(response.statusCode(), errorText(response.body()));
+		}
+		return mapper.readTree(response.body().isEmpty() ? "{}" : response.body());
+	}
+
+	/**
+	 * Chatwoot answers {@code {"error": ...}}, or {@code {"message": ...}} for a record
+	 * that failed validation, or plain text from the throttle.
+	 */
+	private String errorText(String body) {
+		if (body == null || body.isBlank()) {
+			return "(empty body)";
+		}
+		try {
+			JsonNode json = mapper.readTree(body);
+			if (json.path("error").isString()) {
+				return json.path("error").stringValue();
+			}
+			if (json.path("message").isString()) {
+				return json.path("message").stringValue();
+			}
+		}
+		catch (RuntimeException ex) {
+			// not JSON: the throttle's "Retry later"
+		}
+		String text = body.strip();
+		return (text.length() > 300) ? text.substring(0, 300) : text;
+	}
+
+}

@@ -1,0 +1,37 @@
+package com.oshun.nurture.delivery;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.oshun.nurture.contact.ContactRepository;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The one {@link MessageDelivery}: Chatwoot when {@code CHATWOOT_BASE_URL},
+ * {@code CHATWOOT_API_TOKEN} and {@code CHATWOOT_ACCOUNT_ID} are set, else the dry-run
+ * outbox.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfiguration {
+
+	@Bean
+	MessageDelivery messageDelivery(ChatwootSettings chatwoot, WhatsappSettings whatsapp, ObjectMapper mapper,
+			ChatwootRoutes routes, ContactRepository contacts, JdbcClient jdbc, Clock clock) {
+		if (!chatwoot.configured()) {
+			return new OutboxDelivery(jdbc, clock);
+		}
+		ChatwootClient client = new ChatwootClient(chatwoot, mapper,
+				new RequestBudget(chatwoot.requestsPerMinute(), clock),
+				new RequestBudget(chatwoot.searchesPerMinute(), clock));
+		return new ChatwootDelivery(client, routes, contacts, chatwoot, whatsapp,
+				new RequestBudget(chatwoot.conversationMessagesPerMinute(), clock),
+				new RetryPolicy(chatwoot.retryBase(), chatwoot.retryMax(),
+						() -> ThreadLocalRandom.current().nextDouble()),
+				clock);
+	}
+
+}
