@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -32,9 +34,17 @@ class WebhookRateLimit extends OncePerRequestFilter {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+	private final LongSupplier nanoTime;
+
+	@Autowired
 	WebhookRateLimit(@Value("${nurture.webhooks.rate-limit-per-second:100}") double perSecond) {
+		this(perSecond, System::nanoTime);
+	}
+
+	WebhookRateLimit(double perSecond, LongSupplier nanoTime) {
 		this.perSecond = perSecond;
 		this.burst = Math.max(1, perSecond * 5);
+		this.nanoTime = nanoTime;
 	}
 
 	@Override
@@ -50,8 +60,9 @@ class WebhookRateLimit extends OncePerRequestFilter {
 		if (buckets.size() > MAX_CLIENTS) {
 			buckets.clear();
 		}
-		Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), address -> new Bucket(burst));
-		if (bucket.take(perSecond, burst, System.nanoTime())) {
+		long now = nanoTime.getAsLong();
+		Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), address -> new Bucket(burst, now));
+		if (bucket.take(perSecond, burst, now)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -67,10 +78,11 @@ class WebhookRateLimit extends OncePerRequestFilter {
 
 		private double tokens;
 
-		private long updatedNanos = System.nanoTime();
+		private long updatedNanos;
 
-		Bucket(double tokens) {
+		Bucket(double tokens, long nowNanos) {
 			this.tokens = tokens;
+			this.updatedNanos = nowNanos;
 		}
 
 		synchronized boolean take(double perSecond, double burst, long nowNanos) {
