@@ -96,6 +96,10 @@ class LearningIntegrationTests extends IntegrationTest {
 
 		assertThat(http.get("/api/contacts/c_1").json().get("preferences").toString()).contains("price_sensitivity");
 		assertThat(confidence("c_1", "price_sensitivity")).isGreaterThanOrEqualTo(0.75);
+		advance("P5D");
+		assertThat(jdbc.sql("select content from nurture_step_runs where step_no = 2 and enrollment_id = 1")
+			.query(String.class)
+			.single()).contains("No pressure at all");
 	}
 
 	@Test

@@ -39,6 +39,9 @@ public class BuiltInComposer {
 			parts.add(phrases.get("_topic_" + context.lastTopic()));
 		}
 		knowledge(context).ifPresent(item -> parts.add(sentence(item, phrases)));
+		if (priceSensitive(context)) {
+			parts.add(phrases.get("_price_sensitive"));
+		}
 		if (context.bookingLink() != null && ENDS_WITH_LINK.contains(context.objective())) {
 			parts.add(phrases.get("_link").replace("{item}", context.bookingLink()));
 		}
@@ -54,6 +57,16 @@ public class BuiltInComposer {
 		String name = (context.firstName() != null) ? context.firstName() : phrases.get("_there");
 		String procedure = (context.procedure() != null) ? context.procedure() : phrases.get("_treatment");
 		return template.replace("{name}", name).replace("{procedure}", procedure);
+	}
+
+	/**
+	 * A learned price sensitivity calibrates the tone: value, spreading payments, no
+	 * pressure.
+	 */
+	private static boolean priceSensitive(MessageContext context) {
+		return context.preferences()
+			.stream()
+			.anyMatch(preference -> "price_sensitivity".equals(preference.key()) && "high".equals(preference.value()));
 	}
 
 	/**
