@@ -124,17 +124,18 @@
 
   function funnelChart(sequences) {
     const max = Math.max(1, ...sequences.map(s => s.enrolled));
-    const rowHeight = 14, group = STAGES.length * rowHeight + 18, width = 560, left = 90;
-    const chart = svg('svg', { viewBox: `0 0 ${width} ${sequences.length * group + 24}`, width: '100%', role: 'img',
+    const rowHeight = 16, group = STAGES.length * rowHeight + 18, width = 640, left = 100;
+    const height = sequences.length * group + 24;
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, style: 'max-width:100%;height:auto', role: 'img',
       'aria-label': 'Funnel per sequence' });
     sequences.forEach((s, i) => {
       const y0 = i * group + 12;
       chart.append(svg('text', { x: 0, y: y0 + 12, 'font-weight': 600 }, s.sequence));
       STAGES.forEach(([stage, colour], j) => {
         const y = y0 + j * rowHeight;
-        const w = Math.round((width - left - 60) * s[stage] / max);
+        const w = Math.round((width - left - 150) * s[stage] / max);
         chart.append(svg('rect', { x: left, y, width: Math.max(w, 1), height: rowHeight - 3, fill: colour }));
-        chart.append(svg('text', { x: left + Math.max(w, 1) + 4, y: y + 10 }, `${s[stage]} ${stage}`));
+        chart.append(svg('text', { x: left + Math.max(w, 1) + 4, y: y + 11 }, `${s[stage]} ${stage}`));
       });
     });
     return chart;

@@ -31,6 +31,8 @@ final class DemoReport {
 						+ ((entry.get("endReason") != null) ? " (" + entry.get("endReason") + ")" : "");
 			case "step" -> "step       " + entry.get("sequence") + " #" + entry.get("stepNo") + " "
 					+ entry.get("objective") + " " + entry.get("status") + detail(entry);
+			case "preference" -> "learned    " + entry.get("key") + " = " + entry.get("value") + " ("
+					+ Math.round(100 * (double) entry.get("confidence")) + "%): " + entry.get("reason");
 			default -> entry.get("kind") + " " + entry.getOrDefault("content", "");
 		};
 	}
