@@ -71,7 +71,8 @@ class DashboardBrowserTests extends IntegrationTest {
 		page.click("#results >> text=Ana Souza");
 		assertThat(page.locator("#timeline")).containsText("reschedule");
 		assertThat(page.locator("#timeline")).containsText("sent");
-		assertThat(page.locator("#enrollment-status")).containsText("no_show v1 active");
+		assertThat(page.locator("#enrollment-status"))
+			.containsText("no_show v" + SequenceVersions.current(http, "no_show") + " active");
 		shot(page, "contact");
 
 		page.click("[data-action=pause]");
