@@ -50,6 +50,31 @@ public class FunnelReport {
 			)
 			""";
 
+	static final String SEQUENCES = ENROLLMENTS
+			+ """
+					select e.sequence_key, count(*) as enrolled,
+					       count(*) filter (where exists (select 1 from s where s.enrollment_id = e.id and s.status = 'sent')) as messaged,
+					       count(*) filter (where exists (select 1 from s where s.enrollment_id = e.id and s.replied)) as replied,
+					       count(*) filter (where e.booked) as booked,
+					       count(*) filter (where e.opted_out) as opted_out,
+					       count(*) filter (where e.to_drip) as to_drip
+					from e group by e.sequence_key
+					""";
+
+	static final String STEPS = ENROLLMENTS + """
+			select e.sequence_key, s.step_no, s.objective, count(*) as reached,
+			       count(*) filter (where s.status = 'sent') as messaged,
+			       count(*) filter (where s.replied) as replied,
+			       count(*) filter (where s.status = 'sent' and e.booked) as booked,
+			       count(*) filter (where s.status = 'sent' and e.opted_out) as opted_out,
+			       count(*) filter (where s.status = 'sent' and e.to_drip) as to_drip,
+			       count(*) filter (where s.status = 'skipped') as skipped,
+			       count(*) filter (where s.status = 'failed') as failed,
+			       count(*) filter (where s.status = 'cancelled') as cancelled
+			from s join e on e.id = s.enrollment_id
+			group by e.sequence_key, s.step_no, s.objective order by e.sequence_key, s.step_no, s.objective
+			""";
+
 	private final JdbcClient jdbc;
 
 	FunnelReport(JdbcClient jdbc) {
@@ -85,16 +110,7 @@ public class FunnelReport {
 
 	public List<SequenceRow> between(Instant from, Instant to) {
 		Map<String, Counts> totals = new LinkedHashMap<>();
-		jdbc.sql(ENROLLMENTS
-				+ """
-						select e.sequence_key, count(*) as enrolled,
-						       count(*) filter (where exists (select 1 from s where s.enrollment_id = e.id and s.status = 'sent')) as messaged,
-						       count(*) filter (where exists (select 1 from s where s.enrollment_id = e.id and s.replied)) as replied,
-						       count(*) filter (where e.booked) as booked,
-						       count(*) filter (where e.opted_out) as opted_out,
-						       count(*) filter (where e.to_drip) as to_drip
-						from e group by e.sequence_key
-						""")
+		jdbc.sql(SEQUENCES)
 			.param("from", Timestamps.param(from))
 			.param("to", Timestamps.param(to))
 			.query((rs, n) -> totals.put(rs.getString("sequence_key"),
@@ -102,19 +118,7 @@ public class FunnelReport {
 							rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip"))))
 			.list();
 		Map<String, List<StepRow>> steps = new LinkedHashMap<>();
-		jdbc.sql(ENROLLMENTS + """
-				select e.sequence_key, s.step_no, s.objective, count(*) as reached,
-				       count(*) filter (where s.status = 'sent') as messaged,
-				       count(*) filter (where s.replied) as replied,
-				       count(*) filter (where s.status = 'sent' and e.booked) as booked,
-				       count(*) filter (where s.status = 'sent' and e.opted_out) as opted_out,
-				       count(*) filter (where s.status = 'sent' and e.to_drip) as to_drip,
-				       count(*) filter (where s.status = 'skipped') as skipped,
-				       count(*) filter (where s.status = 'failed') as failed,
-				       count(*) filter (where s.status = 'cancelled') as cancelled
-				from s join e on e.id = s.enrollment_id
-				group by e.sequence_key, s.step_no, s.objective order by e.sequence_key, s.step_no, s.objective
-				""")
+		jdbc.sql(STEPS)
 			.param("from", Timestamps.param(from))
 			.param("to", Timestamps.param(to))
 			.query((rs, n) -> steps.computeIfAbsent(rs.getString("sequence_key"), k -> new ArrayList<>())
