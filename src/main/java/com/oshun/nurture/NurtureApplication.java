@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import com.oshun.nurture.simulation.SimulationOptions;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * {@code serve} (the default) runs the HTTP service; {@code demo} runs a simulated clinic
- * on a virtual clock, prints what its patients would receive, and exits.
+ * on a virtual clock, prints what its patients would receive, and exits; {@code simulate}
+ * does the same with many synthetic contacts and chosen behaviours (docs/simulation.md).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -25,25 +28,38 @@ public class NurtureApplication {
 		String[] rest = (args.length > 0) ? Arrays.copyOfRange(args, 1, args.length) : args;
 		switch (command) {
 			case "serve" -> SpringApplication.run(NurtureApplication.class, rest);
-			case "demo" -> System.exit(demo(rest));
+			case "demo" -> System.exit(offline("demo", rest));
+			case "simulate" -> System.exit(simulate(rest));
 			default -> {
-				System.err.println("usage: java -jar nurture.jar [serve|demo]");
+				System.err.println("usage: java -jar nurture.jar [serve|demo|simulate]");
 				System.exit(2);
 			}
 		}
 	}
 
+	private static int simulate(String[] args) throws IOException {
+		try {
+			SimulationOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println(SimulationOptions.USAGE);
+			return 2;
+		}
+		return offline("simulate", args);
+	}
+
 	/**
-	 * The demo runs on its own throwaway embedded database, so it never touches the
-	 * service's data.
+	 * The demo and the simulation run on their own throwaway embedded database, so they
+	 * never touch the service's data.
 	 */
-	static int demo(String[] args) throws IOException {
-		Path dataDir = Files.createTempDirectory("nurture-demo-");
+	static int offline(String profile, String[] args) throws IOException {
+		Path dataDir = Files.createTempDirectory("nurture-" + profile + "-");
 		System.setProperty("nurture.data-dir", dataDir.toString());
 		try {
 			SpringApplication app = new SpringApplication(NurtureApplication.class);
 			app.setWebApplicationType(WebApplicationType.NONE);
-			app.setAdditionalProfiles("demo");
+			app.setAdditionalProfiles(profile);
 			return SpringApplication.exit(app.run(args));
 		}
 		finally {

@@ -8,11 +8,17 @@ import java.util.Map;
 import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.web.InvalidInput;
+import com.oshun.nurture.web.JsonFields;
 import com.oshun.nurture.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,7 +37,7 @@ class SequencesController {
 	}
 
 	record SequenceView(String key, int version, List<Integer> versions, String tone, LocalTime sendAt,
-			String description, List<StepView> steps) {
+			String description, List<StepView> steps, List<String> objectives) {
 	}
 
 	@GetMapping
@@ -41,14 +47,37 @@ class SequencesController {
 
 	@GetMapping("/{key}")
 	SequenceView get(@PathVariable String key) {
-		SequenceKey sequence = SequenceKey.find(key).orElseThrow(() -> new NotFound("no sequence " + key));
-		return view(catalog.current(sequence));
+		return view(catalog.current(sequence(key)));
+	}
+
+	@GetMapping("/{key}/versions/{version}")
+	SequenceView version(@PathVariable String key, @PathVariable int version) {
+		SequenceKey sequence = sequence(key);
+		if (!catalog.versionsOf(sequence).contains(version)) {
+			throw new NotFound("no version " + version + " of sequence " + key);
+		}
+		return view(catalog.get(sequence, version));
+	}
+
+	@PutMapping("/{key}")
+	@Operation(summary = "Store a new version of the sequence; contacts in flight keep the version they started on")
+	SequenceView put(@PathVariable String key, @RequestBody JsonNode body) {
+		SequenceKey sequence = sequence(key);
+		if (body == null || !body.isObject()) {
+			throw new InvalidInput("body", "body must be a JSON object");
+		}
+		return view(catalog.add(SequenceInput.read(sequence, JsonFields.of(body))));
+	}
+
+	private static SequenceKey sequence(String key) {
+		return SequenceKey.find(key).orElseThrow(() -> new NotFound("no sequence " + key));
 	}
 
 	private SequenceView view(SequenceDefinition d) {
 		return new SequenceView(d.key().key(), d.version(), catalog.versionsOf(d.key()), d.tone(), d.sendAt(),
 				d.description(),
-				d.steps().stream().map(s -> new StepView(s.stepNo(), s.objective(), s.day(), s.delay())).toList());
+				d.steps().stream().map(s -> new StepView(s.stepNo(), s.objective(), s.day(), s.delay())).toList(),
+				SequenceInput.OBJECTIVES.get(d.key()));
 	}
 
 }

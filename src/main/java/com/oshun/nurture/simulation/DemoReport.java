@@ -31,9 +31,8 @@ final class DemoReport {
 						+ ((entry.get("endReason") != null) ? " (" + entry.get("endReason") + ")" : "");
 			case "step" -> "step       " + entry.get("sequence") + " #" + entry.get("stepNo") + " "
 					+ entry.get("objective") + " " + entry.get("status") + detail(entry);
-			case "preference" -> String.format("learned    %s = %s (confidence %.2f, %s signals): %s", entry.get("key"),
-					entry.get("value"), (Double) entry.get("confidence"), entry.get("evidenceCount"),
-					entry.get("reason"));
+			case "preference" -> "learned    " + entry.get("key") + " = " + entry.get("value") + " ("
+					+ Math.round(100 * (double) entry.get("confidence")) + "%): " + entry.get("reason");
 			default -> entry.get("kind") + " " + entry.getOrDefault("content", "");
 		};
 	}

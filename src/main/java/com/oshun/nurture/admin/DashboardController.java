@@ -1,0 +1,18 @@
+package com.oshun.nurture.admin;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The dashboard is static HTML and JS under {@code /dashboard/}; its data comes from the
+ * admin API with the token the staff member logs in with.
+ */
+@Controller
+class DashboardController {
+
+	@GetMapping({ "/dashboard", "/dashboard/" })
+	String dashboard() {
+		return "redirect:/dashboard/index.html";
+	}
+
+}

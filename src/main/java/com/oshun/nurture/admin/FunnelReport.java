@@ -1,0 +1,138 @@
+package com.oshun.nurture.admin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.storage.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The funnel of the enrollments that started in a period, per sequence and per step,
+ * computed by SQL over our own tables.
+ *
+ * <p>
+ * At a million enrollments the plan stays proportional to the period, not the tables: the
+ * enrollments come from a range scan of {@code nurture_enrollments_started_idx}, their
+ * step runs from the primary key, and each "replied" and "booked" is an {@code exists}
+ * probe of {@code messages_inbound_idx} and {@code bookings_contact_created_idx} for one
+ * contact, so no table is read in full. Both definitions are in docs/dashboard.md.
+ */
+@Component
+public class FunnelReport {
+
+	private static final String ENROLLMENTS = """
+			with e as (
+			    select en.id, en.sequence_key, en.status,
+			           (en.end_reason in ('booked', 'rescheduled') or exists (
+			               select 1 from bookings b
+			               where b.contact_id = en.contact_id and b.status in ('booked', 'completed', 'rescheduled')
+			                 and ((b.created_at > en.started_at
+			                       and b.created_at <= coalesce(en.ended_at, :to) + interval '30 days')
+			                   or (b.status = 'booked' and b.updated_at > en.started_at
+			                       and b.updated_at <= coalesce(en.ended_at, :to) + interval '30 days')))) as booked,
+			           coalesce(en.end_reason like 'opted out%', false) as opted_out,
+			           (en.status = 'completed' and en.sequence_key <> 'drip') as to_drip
+			    from nurture_enrollments en
+			    where en.started_at >= :from and en.started_at < :to
+			), s as (
+			    select r.enrollment_id, r.step_no, r.objective, r.status,
+			           (r.status = 'sent' and exists (
+			               select 1 from messages m
+			               where m.contact_id = r.contact_id and m.direction = 'in'
+			                 and m.created_at > r.sent_at and m.created_at <= r.sent_at + interval '48 hours')) as replied
+			    from nurture_step_runs r join e on e.id = r.enrollment_id
+			)
+			""";
+
+	static final String SEQUENCES = ENROLLMENTS
+			+ """
+					select e.sequence_key, count(*) as enrolled,
+					       count(*) filter (where exists (select 1 from s where s.enrollment_id = e.id and s.status = 'sent')) as messaged,
+					       count(*) filter (where exists (select 1 from s where s.enrollment_id = e.id and s.replied)) as replied,
+					       count(*) filter (where e.booked) as booked,
+					       count(*) filter (where e.opted_out) as opted_out,
+					       count(*) filter (where e.to_drip) as to_drip
+					from e group by e.sequence_key
+					""";
+
+	static final String STEPS = ENROLLMENTS + """
+			select e.sequence_key, s.step_no, s.objective, count(*) as reached,
+			       count(*) filter (where s.status = 'sent') as messaged,
+			       count(*) filter (where s.replied) as replied,
+			       count(*) filter (where s.status = 'sent' and e.booked) as booked,
+			       count(*) filter (where s.status = 'sent' and e.opted_out) as opted_out,
+			       count(*) filter (where s.status = 'sent' and e.to_drip) as to_drip,
+			       count(*) filter (where s.status = 'skipped') as skipped,
+			       count(*) filter (where s.status = 'failed') as failed,
+			       count(*) filter (where s.status = 'cancelled') as cancelled
+			from s join e on e.id = s.enrollment_id
+			group by e.sequence_key, s.step_no, s.objective order by e.sequence_key, s.step_no, s.objective
+			""";
+
+	private final JdbcClient jdbc;
+
+	FunnelReport(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Counts and rates for one sequence or one step. */
+	public record Counts(long enrolled, long messaged, long replied, long booked, long optedOut, long movedToDrip) {
+
+		public Map<String, Double> rates() {
+			Map<String, Double> rates = new LinkedHashMap<>();
+			rates.put("messaged", rate(messaged, enrolled));
+			rates.put("replied", rate(replied, messaged));
+			rates.put("booked", rate(booked, enrolled));
+			rates.put("optedOut", rate(optedOut, enrolled));
+			rates.put("movedToDrip", rate(movedToDrip, enrolled));
+			return rates;
+		}
+
+		private static double rate(long part, long whole) {
+			return (whole == 0) ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
+		}
+
+	}
+
+	/** A step's row: enrolled are the enrollments that reached it (had it planned). */
+	public record StepRow(int stepNo, String objective, Counts counts, long skipped, long failed, long cancelled) {
+	}
+
+	/** A sequence's row and its steps. */
+	public record SequenceRow(String sequence, Counts counts, List<StepRow> steps) {
+	}
+
+	public List<SequenceRow> between(Instant from, Instant to) {
+		Map<String, Counts> totals = new LinkedHashMap<>();
+		jdbc.sql(SEQUENCES)
+			.param("from", Timestamps.param(from))
+			.param("to", Timestamps.param(to))
+			.query((rs, n) -> totals.put(rs.getString("sequence_key"),
+					new Counts(rs.getLong("enrolled"), rs.getLong("messaged"), rs.getLong("replied"),
+							rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip"))))
+			.list();
+		Map<String, List<StepRow>> steps = new LinkedHashMap<>();
+		jdbc.sql(STEPS)
+			.param("from", Timestamps.param(from))
+			.param("to", Timestamps.param(to))
+			.query((rs, n) -> steps.computeIfAbsent(rs.getString("sequence_key"), k -> new ArrayList<>())
+				.add(new StepRow(rs.getInt("step_no"), rs.getString("objective"),
+						new Counts(rs.getLong("reached"), rs.getLong("messaged"), rs.getLong("replied"),
+								rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip")),
+						rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("cancelled"))))
+			.list();
+		List<SequenceRow> rows = new ArrayList<>();
+		for (SequenceKey key : SequenceKey.values()) {
+			rows.add(new SequenceRow(key.key(), totals.getOrDefault(key.key(), new Counts(0, 0, 0, 0, 0, 0)),
+					steps.getOrDefault(key.key(), List.of())));
+		}
+		return rows;
+	}
+
+}
