@@ -86,7 +86,7 @@ DATA_DIR=$(mktemp -d)
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATASOURCE_PASSWORD= NURTURE_ADMIN_TOKEN=$TOKEN BOOKING_WEBHOOK_SECRET=$SECRET \
   NURTURE_DATA_DIR=$DATA_DIR SERVER_PORT=$PORT \
-  java -Xms256m -Xmx512m -XX:+UseG1GC -jar target/nurture.jar \
+  java -Xms256m -Xmx512m -XX:+UseG1GC -jar target/nurture.jar serve \
   --nurture.quiet-hours.start=00:00 --nurture.quiet-hours.end=23:59:59 \
   --nurture.quiet-hours.days=MON,TUE,WED,THU,FRI,SAT,SUN \
   --nurture.scheduler.threads=$THREADS --nurture.scheduler.polling-interval=PT0.1S \
@@ -109,7 +109,8 @@ java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath
   -Dbench.pid=$SERVICE -Dbench.n="$N" -Dbench.pending="$PENDING" -Dbench.events="$EVENTS" \
   -Dbench.cancels="$CANCELS" -Dbench.punctuality-steps="$PUNCT_STEPS" -Dbench.punctuality-seconds="$PUNCT_SECONDS" \
   -Dbench.secret=$SECRET -Dbench.token=$TOKEN -Dbench.delivery=$DELIVERY -Dbench.config="$CONFIG" \
-  -Dbench.peer-json="$RESULTS/peer.json" -Dbench.out="$RESULTS/latest.md" 2> >(tee "$RESULTS/driver.log" >&2)
+  -Dbench.peer-json="$RESULTS/peer.json" -Dbench.out="$RESULTS/latest.md" \
+  com.oshun.nurture.bench.BenchMain 2> >(tee "$RESULTS/driver.log" >&2)
 
 # What the database says about the hot statements (pg_stat_statements when installed).
 $PG -d $DB -c "select relname, n_tup_ins, n_tup_upd, n_tup_del, n_dead_tup, autovacuum_count from pg_stat_user_tables \

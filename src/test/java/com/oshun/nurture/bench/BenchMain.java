@@ -46,6 +46,9 @@ public final class BenchMain {
 		BenchWorkloads bench = new BenchWorkloads(jdbc, Instant::now, BenchMain::poll, new ServiceProbe(base, pid),
 				target);
 
+		int warmUp = Math.max(1, Math.min(2000, n / 10));
+		log("warm-up pipeline, %d steps (not reported)", warmUp);
+		log("%s", bench.pipeline("w0-", warmUp, timeout));
 		log("pipeline, %d steps due now", n);
 		BenchWorkloads.Pipeline small = bench.pipeline("p1-", n, timeout);
 		log("%s", small);
@@ -73,7 +76,7 @@ public final class BenchMain {
 
 		JsonNode peer = peer(setting("bench.peer-json", ""));
 		String table = new BenchTable(setting("bench.delivery", "outbox"), setting("bench.config", ""), small, large,
-				enrollment, imported, seeding, cancel, punctuality, peer)
+				enrollment, imported, seeding, pending, cancel, punctuality, peer)
 			.render();
 		System.out.println(table);
 		String out = setting("bench.out", "");
