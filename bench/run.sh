@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The benchmark in one command: a fresh database on the local PostgreSQL 15, Redis for the
+# peer, the Chatwoot-like sink, the service jar, every workload on both sides, one table.
+#
+#   bench/run.sh [--n 100000] [--pending 1000000] [--events 20000] [--cancels 2000]
+#                [--punctuality-steps 6000] [--punctuality-seconds 60] [--threads 32]
+#                [--pool 40] [--peer-concurrency 100] [--10m] [--skip-peer]
+#
+# --10m sets --pending 10000000 (the goal's size; needs ~8 GB of disk and a long seeding).
+# The table goes to stdout and bench/results/latest.md; logs to bench/results/*.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RESULTS=$ROOT/bench/results
+mkdir -p "$RESULTS"
+
+N=100000 PENDING=1000000 EVENTS=20000 CANCELS=2000 PUNCT_STEPS=6000 PUNCT_SECONDS=60
+THREADS=32 POOL=40 PEER_CONCURRENCY=100 SKIP_PEER=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --n) N=$2; shift 2 ;;
+    --pending) PENDING=$2; shift 2 ;;
+    --events) EVENTS=$2; shift 2 ;;
+    --cancels) CANCELS=$2; shift 2 ;;
+    --punctuality-steps) PUNCT_STEPS=$2; shift 2 ;;
+    --punctuality-seconds) PUNCT_SECONDS=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --pool) POOL=$2; shift 2 ;;
+    --peer-concurrency) PEER_CONCURRENCY=$2; shift 2 ;;
+    --10m) PENDING=10000000; shift ;;
+    --skip-peer) SKIP_PEER=1; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+PG="psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1"
+DB=nurture_bench
+PEER_DB=nurture_bench_peer
+PORT=18080
+SINK_PORT=13999
+SECRET=bench-secret
+TOKEN=bench-token
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# Local services (the machine's own start commands when they are down).
+pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+redis-cli ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" \
+  --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log
+for db in $DB $PEER_DB; do
+  $PG -c "drop database if exists $db with (force)" -c "create database $db"
+done
+
+# The service jar and the driver's class path (the driver lives in the test sources).
+if [ ! -f target/nurture.jar ] || [ ! -f target/test-classes/com/oshun/nurture/bench/BenchMain.class ]; then
+  mvn -q -DskipTests package
+fi
+mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+(cd bench/peer && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+
+node bench/sink/sink.js $SINK_PORT >"$RESULTS/sink.log" 2>&1 &
+PIDS+=($!)
+
+# Chatwoot delivery when the jar has it, else the outbox (dry run).
+DELIVERY=outbox
+if unzip -l target/nurture.jar | grep -qi 'chatwoot/.*\.class'; then
+  DELIVERY=chatwoot-sink
+  export CHATWOOT_BASE_URL=http://127.0.0.1:$SINK_PORT CHATWOOT_API_TOKEN=bench CHATWOOT_ACCOUNT_ID=1 CHATWOOT_INBOX_ID=1
+fi
+
+# The peer first, alone on the machine.
+if [ "$SKIP_PEER" = 0 ]; then
+  echo "peer: BullMQ, n=$N pending=$PENDING concurrency=$PEER_CONCURRENCY" >&2
+  node bench/peer/peer.js --db "postgres://postgres@127.0.0.1:5432/$PEER_DB" --sink "http://127.0.0.1:$SINK_PORT" \
+    --n "$N" --pending "$PENDING" --cancels "$CANCELS" --concurrency "$PEER_CONCURRENCY" \
+    --out "$RESULTS/peer.json" 2>&1 | tee "$RESULTS/peer.log" >&2
+  $PG -c "drop database if exists $PEER_DB with (force)"
+  redis-cli flushall >/dev/null
+else
+  rm -f "$RESULTS/peer.json"
+fi
+
+# Quiet hours open all day: the benchmark measures the pipeline, not the clinic's hours.
+DATA_DIR=$(mktemp -d)
+SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
+  SPRING_DATASOURCE_PASSWORD= NURTURE_ADMIN_TOKEN=$TOKEN BOOKING_WEBHOOK_SECRET=$SECRET \
+  NURTURE_DATA_DIR=$DATA_DIR SERVER_PORT=$PORT \
+  java -Xms256m -Xmx512m -XX:+UseG1GC -jar target/nurture.jar serve \
+  --nurture.quiet-hours.start=00:00 --nurture.quiet-hours.end=23:59:59 \
+  --nurture.quiet-hours.days=MON,TUE,WED,THU,FRI,SAT,SUN \
+  --nurture.scheduler.threads=$THREADS --nurture.scheduler.polling-interval=PT0.1S \
+  --spring.datasource.hikari.maximum-pool-size=$POOL \
+  --logging.level.com.oshun=WARN >"$RESULTS/service.log" 2>&1 &
+SERVICE=$!
+PIDS+=($SERVICE)
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null
+
+CONFIG="service -Xmx512m, db-scheduler lock-and-fetch threads=$THREADS polling=0.1s, Hikari pool=$POOL; \
+PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version' | cut -d' ' -f1) local (fsync on); \
+n=$N, large pending=$PENDING, webhook clients=16; peer: BullMQ 6.7 concurrency=$PEER_CONCURRENCY, pg pool 40; \
+other sessions may share the cores"
+java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  -Dbench.base-url="http://127.0.0.1:$PORT" -Dbench.db-url="jdbc:postgresql://127.0.0.1:5432/$DB" \
+  -Dbench.pid=$SERVICE -Dbench.n="$N" -Dbench.pending="$PENDING" -Dbench.events="$EVENTS" \
+  -Dbench.cancels="$CANCELS" -Dbench.punctuality-steps="$PUNCT_STEPS" -Dbench.punctuality-seconds="$PUNCT_SECONDS" \
+  -Dbench.secret=$SECRET -Dbench.token=$TOKEN -Dbench.delivery=$DELIVERY -Dbench.config="$CONFIG" \
+  -Dbench.peer-json="$RESULTS/peer.json" -Dbench.out="$RESULTS/latest.md" \
+  com.oshun.nurture.bench.BenchMain 2> >(tee "$RESULTS/driver.log" >&2)
+
+# What the database says about the hot statements (pg_stat_statements when installed).
+$PG -d $DB -c "select relname, n_tup_ins, n_tup_upd, n_tup_del, n_dead_tup, autovacuum_count from pg_stat_user_tables \
+  where relname in ('scheduled_tasks','nurture_step_runs','messages','outbox','nurture_enrollments') order by relname" \
+  > "$RESULTS/db-stats.txt" 2>&1 || true

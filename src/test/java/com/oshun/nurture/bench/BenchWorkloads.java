@@ -1,0 +1,422 @@
+package com.oshun.nurture.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The benchmark's workloads against a running service: bulk seeding through our own
+ * schema (the rows the Enroller writes, db-scheduler's included), the step pipeline,
+ * enrollment and cancellation through the signed booking webhook, contact import through
+ * the admin API, and punctuality. The same code runs the real benchmark
+ * ({@link BenchMain}) and its smoke version in the test suite ({@code BenchSmokeTests}).
+ */
+public final class BenchWorkloads {
+
+	/**
+	 * A far-away time that marks freshly seeded steps until a workload makes them due.
+	 */
+	static final OffsetDateTime PARKED = OffsetDateTime.of(2100, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+	private static final String[][] STEPS = { { "1", "reschedule" }, { "2", "availability" }, { "3", "reassure" },
+			{ "4", "nudge" } };
+
+	/**
+	 * How a workload waits for the service: poll the wall clock, or move a simulated one.
+	 */
+	public interface Pump {
+
+		/** Let the service work until {@code done} or the timeout. */
+		void until(BooleanSupplier done, Duration timeout);
+
+	}
+
+	/** Where the service's heap and resident size are read. */
+	public interface Probe {
+
+		long heapBytes();
+
+		long rssBytes();
+
+	}
+
+	/** Where the service is and how to talk to it. */
+	public record Target(String baseUrl, String bookingSecret, String adminToken, String zone, int clients) {
+	}
+
+	/** A pipeline run: steps made due at once, and how fast they were recorded. */
+	public record Pipeline(int steps, int delivered, long pendingBefore, double seconds, double stepsPerSecond,
+			double lagP50Ms, double lagP99Ms, long maxHeapBytes, long maxRssBytes) {
+	}
+
+	/** A run of requests from a concurrent client. */
+	public record Latency(int requests, int failures, double seconds, double perSecond, double p50Ms, double p99Ms) {
+	}
+
+	/** Bulk seeding. */
+	public record Seeding(long contacts, long steps, double seconds) {
+
+		public double contactsPerSecond() {
+			return contacts / Math.max(seconds, 1e-9);
+		}
+
+		public double stepsPerSecond() {
+			return steps / Math.max(seconds, 1e-9);
+		}
+
+	}
+
+	/** Fire-time error of steps spread over a period. */
+	public record Punctuality(int steps, int fired, double period, double errorP50Ms, double errorP99Ms) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Supplier<Instant> now;
+
+	private final Pump pump;
+
+	private final Probe probe;
+
+	private final Target target;
+
+	private final HttpClient http;
+
+	public BenchWorkloads(JdbcClient jdbc, Supplier<Instant> now, Pump pump, Probe probe, Target target) {
+		this.jdbc = jdbc;
+		this.now = now;
+		this.pump = pump;
+		this.probe = probe;
+		this.target = target;
+		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	}
+
+	/**
+	 * Seed {@code contacts} contacts, each with a live no-show enrollment of four steps
+	 * and their db-scheduler jobs, in statements of at most 25,000 contacts. Step 1 is
+	 * parked when {@code parkFirst} (a workload makes it due later), else every step is
+	 * weeks away.
+	 */
+	public Seeding seed(String prefix, int contacts, boolean parkFirst) {
+		long started = System.nanoTime();
+		long steps = 0;
+		int chunk = 25_000;
+		for (int from = 0; from < contacts; from += chunk) {
+			int to = Math.min(contacts, from + chunk);
+			steps += jdbc
+				.sql("""
+						with c as (
+						  insert into contacts (external_id, name, phone, email, timezone, preferred_channel, created_at, updated_at)
+						  select :prefix || g, 'Bench Patient ' || g, '+1555' || lpad(g::text, 8, '0'),
+						         :prefix || g || '@bench.test', :zone, 'whatsapp', :now, :now
+						  from generate_series(:from, :to) g
+						  returning id, external_id
+						), k as (
+						  insert into contact_keys (key, contact_id) select external_id, id from c
+						), e as (
+						  insert into nurture_enrollments (contact_id, sequence_key, sequence_version, status, started_at)
+						  select id, 'no_show', 1, 'active', :now from c
+						  returning id, contact_id
+						), s as (
+						  insert into nurture_step_runs
+						    (enrollment_id, step_no, contact_id, objective, due_at, status, delivery_marker, updated_at)
+						  select e.id, st.no, e.contact_id, st.objective,
+						         case when st.no = 1 and :park then :parked else :now + (30 + st.no) * interval '1 day' end,
+						         'scheduled', 'nurture:' || e.id || '/' || st.no, :now
+						  from e cross join (values %s) st (no, objective)
+						  returning enrollment_id, step_no, due_at
+						)
+						insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+						select 'send-step', enrollment_id || '/' || step_no, null, due_at, false, 1 from s
+						"""
+					.formatted(values()))
+				.param("prefix", prefix)
+				.param("zone", target.zone())
+				.param("now", now.get().atOffset(ZoneOffset.UTC))
+				.param("from", from + 1)
+				.param("to", to)
+				.param("park", parkFirst)
+				.param("parked", PARKED)
+				.update();
+		}
+		return new Seeding(contacts, steps, seconds(started));
+	}
+
+	private static String values() {
+		StringBuilder values = new StringBuilder();
+		for (String[] step : STEPS) {
+			values.append(values.isEmpty() ? "" : ", ")
+				.append("(")
+				.append(step[0])
+				.append(", '")
+				.append(step[1])
+				.append("')");
+		}
+		return values.toString();
+	}
+
+	/** Pending send-step jobs. */
+	public long pending() {
+		return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'send-step'")
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Seed {@code n} contacts whose first step becomes due in one statement, then measure
+	 * until every one is recorded: steps/s from due to recorded, and each step's lag.
+	 */
+	public Pipeline pipeline(String prefix, int n, Duration timeout) {
+		long pendingBefore = pending();
+		seed(prefix, n, true);
+		long sentBefore = sentMessages();
+		Instant due = now.get();
+		OffsetDateTime dueAt = due.atOffset(ZoneOffset.UTC);
+		jdbc.sql(
+				"update scheduled_tasks set execution_time = :due where task_name = 'send-step' and execution_time = :parked")
+			.param("due", dueAt)
+			.param("parked", PARKED)
+			.update();
+		long[] peaks = new long[2];
+		pump.until(() -> {
+			peaks[0] = Math.max(peaks[0], probe.heapBytes());
+			peaks[1] = Math.max(peaks[1], probe.rssBytes());
+			return sentMessages() - sentBefore >= n;
+		}, timeout);
+		double[] lags = jdbc.sql("""
+				select extract(epoch from created_at - :due) * 1000 from messages
+				where direction = 'out' and created_at >= :due order by id desc limit :n
+				""")
+			.param("due", dueAt)
+			.param("n", n)
+			.query(Double.class)
+			.list()
+			.stream()
+			.mapToDouble(d -> d)
+			.toArray();
+		double seconds = Arrays.stream(lags).max().orElse(0) / 1000;
+		return new Pipeline(n, lags.length, pendingBefore, seconds, lags.length / Math.max(seconds, 1e-3),
+				percentile(lags, 50), percentile(lags, 99), peaks[0], peaks[1]);
+	}
+
+	private long sentMessages() {
+		return jdbc.sql("select count(*) from messages where direction = 'out'").query(Long.class).single();
+	}
+
+	/** Signed {@code booking.noShow} webhooks for new contacts: each one enrolls. */
+	public Latency enrollment(String prefix, int events) {
+		return concurrently(events, i -> bookingWebhook(prefix + "-noshow-" + i, "booking.noShow", prefix + i));
+	}
+
+	/**
+	 * Signed {@code booking.created} webhooks for seeded contacts: each ends their steps.
+	 */
+	public Latency cancelOnBooking(String seededPrefix, int seededContacts, int bookings) {
+		int stride = Math.max(1, seededContacts / Math.max(1, bookings));
+		return concurrently(Math.min(bookings, seededContacts), i -> bookingWebhook(seededPrefix + "-booked-" + i,
+				"booking.created", seededPrefix + (1 + (long) i * stride % seededContacts)));
+	}
+
+	/** Contacts created one by one through {@code PUT /api/contacts/{externalId}}. */
+	public Latency importContacts(String prefix, int contacts) {
+		return concurrently(contacts, i -> {
+			String body = """
+					{"name":"Import Patient %d","phone":"+1666%08d","email":"%s%d@import.test","timezone":"%s"}
+					""".formatted(i, i, prefix, i, target.zone());
+			return HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/contacts/" + prefix + i))
+				.header("Authorization", "Bearer " + target.adminToken())
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+				.build();
+		});
+	}
+
+	/**
+	 * {@code n} steps due at a steady rate over {@code period}; the error is the claim
+	 * time ({@code started_at}) minus the due time.
+	 */
+	public Punctuality punctuality(String prefix, int n, Duration period, Duration timeout) {
+		seed(prefix, n, true);
+		long sentBefore = sentMessages();
+		Instant start = now.get().plusSeconds(1);
+		long gapMicros = period.toNanos() / 1000 / n;
+		jdbc.sql(
+				"""
+						with r as (
+						  select task_instance,
+						         :start + (row_number() over (order by task_instance) - 1) * :gap * interval '1 microsecond' as due
+						  from scheduled_tasks where task_name = 'send-step' and execution_time = :parked
+						), u as (
+						  update scheduled_tasks t set execution_time = r.due from r
+						  where t.task_name = 'send-step' and t.task_instance = r.task_instance
+						  returning t.task_instance, t.execution_time
+						)
+						update nurture_step_runs s set due_at = u.execution_time from u
+						where s.enrollment_id = split_part(u.task_instance, '/', 1)::bigint
+						  and s.step_no = split_part(u.task_instance, '/', 2)::int
+						""")
+			.param("start", start.atOffset(ZoneOffset.UTC))
+			.param("gap", gapMicros)
+			.param("parked", PARKED)
+			.update();
+		pump.until(() -> sentMessages() - sentBefore >= n, timeout);
+		double[] errors = jdbc.sql("""
+				select extract(epoch from s.started_at - s.due_at) * 1000
+				from nurture_step_runs s join contacts c on c.id = s.contact_id
+				where c.external_id like :prefix || '%' and s.step_no = 1 and s.started_at is not null
+				""").param("prefix", prefix).query(Double.class).list().stream().mapToDouble(d -> d).toArray();
+		return new Punctuality(n, errors.length, period.toMillis() / 1000.0, percentile(errors, 50),
+				percentile(errors, 99));
+	}
+
+	private HttpRequest bookingWebhook(String eventId, String type, String contactKey) {
+		String body = """
+				{"id":"%s","type":"%s","occurredAt":"%s",
+				 "booking":{"id":"bk-%s","startsAt":"2030-01-20T14:00:00Z","service":"Botox consultation","procedure":"botox"},
+				 "contact":{"externalId":"%s","name":"Bench Patient","phone":"+1777%08d","timezone":"%s","preferredChannel":"whatsapp"}}
+				"""
+			.formatted(eventId, type, now.get(), eventId, contactKey, Math.abs(contactKey.hashCode()) % 100_000_000,
+					target.zone());
+		byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+		long timestamp = Instant.now().getEpochSecond();
+		return HttpRequest.newBuilder(URI.create(target.baseUrl() + "/webhooks/booking"))
+			.header("Content-Type", "application/json")
+			.header("X-Nurture-Timestamp", Long.toString(timestamp))
+			.header("X-Nurture-Signature", "sha256=" + sign(timestamp + ".", raw))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(raw))
+			.build();
+	}
+
+	private String sign(String prefix, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(target.bookingSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.update(prefix.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Latency concurrently(int count, IntFunction<HttpRequest> request) {
+		double[] latencies = new double[count];
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger failures = new AtomicInteger();
+		ExecutorService clients = Executors.newFixedThreadPool(target.clients());
+		long started = System.nanoTime();
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (int c = 0; c < target.clients(); c++) {
+				running.add(clients.submit(() -> {
+					for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+						long sent = System.nanoTime();
+						HttpResponse<String> response = send(request.apply(i));
+						latencies[i] = (System.nanoTime() - sent) / 1e6;
+						if (response == null || response.statusCode() >= 300) {
+							failures.incrementAndGet();
+						}
+					}
+				}));
+			}
+			for (Future<?> future : running) {
+				future.get();
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			clients.shutdown();
+		}
+		double seconds = seconds(started);
+		return new Latency(count, failures.get(), seconds, count / seconds, percentile(latencies, 50),
+				percentile(latencies, 99));
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	static double percentile(double[] values, double p) {
+		if (values.length == 0) {
+			return Double.NaN;
+		}
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+	private static double seconds(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1e9;
+	}
+
+	/** Heap and resident size of this JVM: the smoke test runs the service in-process. */
+	public static Probe inProcess() {
+		return new Probe() {
+
+			@Override
+			public long heapBytes() {
+				return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+			}
+
+			@Override
+			public long rssBytes() {
+				return rss(ProcessHandle.current().pid());
+			}
+
+		};
+	}
+
+	/** Resident size of a process from {@code /proc}, 0 where there is none. */
+	static long rss(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+		return 0;
+	}
+
+}
