@@ -59,6 +59,7 @@ public class Replies {
 	@EventListener
 	public void on(InboundMessageReceived received) {
 		onInbound(received.contactId(), received.content(), received.at());
+		learning.observeChannel(received.contactId(), received.channel());
 	}
 
 	/**
@@ -76,11 +77,11 @@ public class Replies {
 			enroller.endLive(contactId, "not interested");
 			return "enrollment ended: not interested";
 		}
-		String answered = steps.lastSent(contactId)
-			.filter(step -> step.sentAt() != null && !step.sentAt().isBefore(at.minus(settings.replyPause())))
-			.map(StepRun::objective)
-			.orElse(null);
-		Optional<LocalTime> hour = learning.observeReply(contactId, contact.zone(), text, at, answered);
+		Optional<StepRun> answered = steps.lastSent(contactId)
+			.filter(step -> step.sentAt() != null && !step.sentAt().isBefore(at.minus(settings.replyPause())));
+		Optional<LocalTime> hour = learning.observeReply(contactId, contact.zone(), text, at,
+				answered.map(StepRun::objective).orElse(null),
+				answered.map(step -> Duration.between(step.sentAt(), at)).orElse(null));
 		hour.ifPresent(preferred -> enroller.replan(contactId, preferred));
 		return "reply recorded";
 	}
@@ -104,7 +105,8 @@ public class Replies {
 	void onStepSent(long contactId) {
 		steps.lastSent(contactId)
 			.filter(previous -> !messages.anyInboundSince(contactId, previous.sentAt()))
-			.ifPresent(previous -> learning.observeSilence(contactId, previous.objective()));
+			.ifPresent(previous -> learning.observeSilence(contactId, previous.objective(),
+					steps.readAt(previous.enrollmentId(), previous.stepNo()).isPresent()));
 	}
 
 	/** The end of the live conversation window, if a reply keeps it open now. */

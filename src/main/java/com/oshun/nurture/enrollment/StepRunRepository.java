@@ -97,6 +97,16 @@ public class StepRunRepository {
 				""").param("contact", contactId).query(StepRunRepository::map).optional();
 	}
 
+	/** When the contact read the step's message, if the channel reported it. */
+	Optional<Instant> readAt(long enrollmentId, int stepNo) {
+		return jdbc.sql("select read_at from nurture_step_runs where enrollment_id = :e and step_no = :s")
+			.param("e", enrollmentId)
+			.param("s", stepNo)
+			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "read_at")))
+			.optional()
+			.flatMap(read -> read);
+	}
+
 	/** When the contact's last message of this sequence went out. */
 	Optional<Instant> lastSentIn(long contactId, String sequence) {
 		return jdbc

@@ -1,6 +1,7 @@
 package com.oshun.nurture.preferences;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -24,6 +25,8 @@ public class Learning {
 
 	public static final String AFFINITY = "content_affinity.";
 
+	public static final String CHANNEL = "channel";
+
 	private static final List<String> OFFERS = List.of("offer", "returning_offer");
 
 	private final PreferenceRepository preferences;
@@ -45,7 +48,7 @@ public class Learning {
 	 */
 	@Transactional
 	public Optional<LocalTime> observeReply(long contactId, ZoneId zone, String text, Instant at,
-			String answeredObjective) {
+			String answeredObjective, Duration delay) {
 		int hour = at.atZone(zone).getHour();
 		Evidence bestHour = observe(contactId, BEST_HOUR, Integer.toString(hour),
 				current -> hourDistance(Integer.parseInt(current), hour) <= 1, "replied at " + hour + ":00 local time");
@@ -60,18 +63,30 @@ public class Learning {
 						"answered an offer without price concerns"));
 		}
 		if (answeredObjective != null) {
+			String after = (delay != null) ? " " + Math.max(1, delay.toMinutes()) + " min after" : " after";
 			observe(contactId, AFFINITY + answeredObjective, "responds", "responds"::equals,
-					"replied after a " + answeredObjective + " message");
+					"replied" + after + " a " + answeredObjective + " message");
 		}
 		return (bestHour.confidence() >= settings.confidenceThreshold())
 				? Optional.of(LocalTime.of(Integer.parseInt(bestHour.value()), 0)) : Optional.empty();
 	}
 
-	/** A message of this objective got no reply before the next one went out. */
+	/**
+	 * A message of this objective got no reply (read or not) before the next one went
+	 * out.
+	 */
 	@Transactional
-	public void observeSilence(long contactId, String objective) {
+	public void observeSilence(long contactId, String objective, boolean read) {
 		observe(contactId, AFFINITY + objective, "ignores", "ignores"::equals,
-				"no reply to a " + objective + " message");
+				(read ? "read but no reply to a " : "no reply to a ") + objective + " message");
+	}
+
+	/** The channel the contact writes on is the one they prefer. */
+	@Transactional
+	public void observeChannel(long contactId, String channel) {
+		if (channel != null) {
+			observe(contactId, CHANNEL, channel, channel::equals, "wrote on " + channel);
+		}
 	}
 
 	/** The learned send hour, when it is sure enough to act on. */
