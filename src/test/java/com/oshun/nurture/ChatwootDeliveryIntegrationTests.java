@@ -168,7 +168,7 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 	void aTimeoutAfterChatwootTookTheMessageIsNotSentTwice() {
 		CHATWOOT.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
 			.willReturn(ChatwootStubs.json(ChatwootStubs.message(9107, 1, 1767600000L, "nurture:1/1"))
-				.withFixedDelay(2500)));
+				.withFixedDelay(6000)));
 		CHATWOOT.stubFor(get(urlPathEqualTo(ACCOUNT + "/conversations/42/messages")).atPriority(1)
 			.willReturn(ChatwootStubs
 				.json(ChatwootStubs.messages(ChatwootStubs.message(9107, 1, 1767600000L, "nurture:1/1")))));

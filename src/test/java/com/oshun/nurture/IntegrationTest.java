@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"nurture.webhooks.calendly-signing-key=" + IntegrationTest.CALENDLY_KEY,
 				"nurture.chatwoot.api-token=test-token", "nurture.chatwoot.account-id=1",
 				"nurture.chatwoot.whatsapp-inbox-id=4", "nurture.chatwoot.instagram-inbox-id=7",
-				"nurture.chatwoot.webhook-secret=" + IntegrationTest.CHATWOOT_SECRET, "nurture.chatwoot.timeout=PT2S",
+				"nurture.chatwoot.webhook-secret=" + IntegrationTest.CHATWOOT_SECRET, "nurture.chatwoot.timeout=PT5S",
 				"nurture.whatsapp.templates.reschedule.name=booking_reschedule",
 				"nurture.whatsapp.templates.reschedule.language=pt_BR",
 				"nurture.whatsapp.templates.reschedule.body=first_name,procedure" })

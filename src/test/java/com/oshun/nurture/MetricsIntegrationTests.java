@@ -30,6 +30,7 @@ class MetricsIntegrationTests extends IntegrationTest {
 		assertThat(value(metrics, "nurture_steps_scheduled")).isEqualTo(3.0);
 		assertThat(value(metrics, "nurture_steps_due")).isEqualTo(0.0);
 		assertThat(metrics).contains("nurture_step_lag_seconds{quantile=\"0.95\"}");
+		assertThat(metrics).contains("nurture_messages_composed_total{composer=\"built-in\"}");
 	}
 
 	@Test
@@ -37,6 +38,7 @@ class MetricsIntegrationTests extends IntegrationTest {
 		JsonNode health = http.get("/actuator/health").expect(200).json();
 		assertThat(health.get("components").get("db").get("status").stringValue()).isEqualTo("UP");
 		assertThat(health.get("components").get("scheduler").get("status").stringValue()).isEqualTo("UP");
+		assertThat(health.get("components").get("chatwootHealth").get("details").toString()).contains("chatwoot");
 	}
 
 	private String scrape() {

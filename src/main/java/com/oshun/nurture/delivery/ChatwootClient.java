@@ -10,6 +10,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -30,7 +32,11 @@ class ChatwootClient {
 
 	private final HttpClient http;
 
-	ChatwootClient(ChatwootSettings settings, ObjectMapper mapper, RequestBudget budget, RequestBudget searches) {
+	private final MeterRegistry meters;
+
+	ChatwootClient(ChatwootSettings settings, ObjectMapper mapper, RequestBudget budget, RequestBudget searches,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.settings = settings;
 		this.mapper = mapper;
 		this.budget = budget;
@@ -96,13 +102,18 @@ class ChatwootClient {
 			throw ChatwootFault.throttled("client rate limit", at);
 		});
 		HttpResponse<String> response;
+		HttpRequest request = builder.build();
+		Timer.Sample sample = Timer.start(meters);
 		try {
-			response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			sample.stop(timer(request, Integer.toString(response.statusCode())));
 		}
 		catch (HttpTimeoutException ex) {
+			sample.stop(timer(request, "timeout"));
 			throw ChatwootFault.unreachable("timed out");
 		}
 		catch (IOException ex) {
+			sample.stop(timer(request, "unreachable"));
 			throw ChatwootFault.unreachable(ex.getClass().getSimpleName());
 		}
 		catch (InterruptedException ex) {
@@ -113,6 +124,18 @@ class ChatwootClient {
 			throw ChatwootFault.of(response.statusCode(), errorText(response.body()));
 		}
 		return mapper.readTree(response.body().isEmpty() ? "{}" : response.body());
+	}
+
+	/**
+	 * Latency and answers of every Chatwoot call, by method and status (or timeout,
+	 * unreachable).
+	 */
+	private Timer timer(HttpRequest request, String status) {
+		return Timer.builder("nurture.chatwoot.requests")
+			.tag("method", request.method())
+			.tag("status", status)
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.oshun.nurture.contact.ContactRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -20,13 +21,13 @@ class DeliveryConfiguration {
 
 	@Bean
 	MessageDelivery messageDelivery(ChatwootSettings chatwoot, WhatsappSettings whatsapp, ObjectMapper mapper,
-			ChatwootRoutes routes, ContactRepository contacts, JdbcClient jdbc, Clock clock) {
+			ChatwootRoutes routes, ContactRepository contacts, JdbcClient jdbc, MeterRegistry meters, Clock clock) {
 		if (!chatwoot.configured()) {
 			return new OutboxDelivery(jdbc, clock);
 		}
 		ChatwootClient client = new ChatwootClient(chatwoot, mapper,
 				new RequestBudget(chatwoot.requestsPerMinute(), clock),
-				new RequestBudget(chatwoot.searchesPerMinute(), clock));
+				new RequestBudget(chatwoot.searchesPerMinute(), clock), meters);
 		return new ChatwootDelivery(client, routes, contacts, chatwoot, whatsapp,
 				new RequestBudget(chatwoot.conversationMessagesPerMinute(), clock),
 				new RetryPolicy(chatwoot.retryBase(), chatwoot.retryMax(),

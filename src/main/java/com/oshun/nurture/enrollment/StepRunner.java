@@ -24,6 +24,7 @@ import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.sequence.StepDefinition;
 import com.oshun.nurture.sequence.StepPlanner;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,12 +76,14 @@ class StepRunner implements StepHandler {
 
 	private final Learning learning;
 
+	private final MeterRegistry meters;
+
 	private final Clock clock;
 
 	StepRunner(TransactionTemplate transaction, EnrollmentRepository enrollments, StepRunRepository steps,
 			ContactRepository contacts, MessageRepository messages, SequenceCatalog catalog, StepPlanner planner,
 			Enroller enroller, MessageComposer composer, ContextBuilder contexts, MessageDelivery delivery,
-			NurtureSettings settings, Replies replies, Learning learning, Clock clock) {
+			NurtureSettings settings, Replies replies, Learning learning, MeterRegistry meters, Clock clock) {
 		this.transaction = transaction;
 		this.enrollments = enrollments;
 		this.steps = steps;
@@ -95,6 +98,7 @@ class StepRunner implements StepHandler {
 		this.settings = settings;
 		this.replies = replies;
 		this.learning = learning;
+		this.meters = meters;
 		this.clock = clock;
 	}
 
@@ -261,6 +265,7 @@ class StepRunner implements StepHandler {
 		Instant now = clock.instant();
 		enrollments.lock(enrollment.id());
 		if (result instanceof DeliveryResult.Delivered delivered) {
+			meters.counter("nurture.messages.composed", "composer", message.composer()).increment();
 			replies.onStepSent(enrollment.contactId());
 			steps.markSent(enrollment.id(), step.stepNo(), delivered.channel(), message.text(), message.composer(),
 					message.reason(), note, delivered.externalId(), now);
