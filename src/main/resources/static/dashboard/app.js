@@ -258,14 +258,16 @@
     };
     shown.steps.forEach(addRow);
     const message = h('p', { id: 'save-result', role: 'status' });
-    const save = async e => {
-      e.preventDefault();
-      const steps = [...rows.children].map(tr => {
+    const draft = () => ({ tone: tone.value, sendAt: sendAt.value, description: description.value,
+      steps: [...rows.children].map(tr => {
         const kind = tr.querySelector('.kind').value, value = tr.querySelector('.when').value.trim();
         const step = { objective: tr.querySelector('.objective').value };
         step[kind] = kind === 'day' ? Number(value) : value;
         return step;
-      });
+      }) });
+    const save = async e => {
+      e.preventDefault();
+      const steps = draft().steps;
       if (!(await confirmAction(`Save these ${steps.length} steps as a new version of ${key}? Contacts in flight keep their version.`))) return;
       try {
         const saved = await api('PUT', '/api/sequences/' + key,
@@ -282,11 +284,12 @@
     const preview = async e => {
       e.preventDefault();
       try {
-        const p = await api('POST', `/api/sequences/${key}/preview`, { contactExternalId: previewContact.value.trim() });
+        const p = await api('POST', `/api/sequences/${key}/preview`,
+          { contactExternalId: previewContact.value.trim(), draft: draft() });
         previewResult.replaceChildren(table(['Step', 'Planned', 'Channel', 'Message'],
           p.steps.map(s => [s.stepNo + ' ' + s.objective, when(s.plannedAt), s.channel, h('div', { class: 'content' }, s.content)])));
       } catch (err) {
-        previewResult.replaceChildren(h('p', { class: 'error' }, err.message));
+        previewResult.replaceChildren(h('p', { class: 'error' }, (err.field ? err.field + ': ' : '') + err.message));
       }
     };
     page(`Sequence ${key}`,
@@ -303,7 +306,7 @@
           h('button', { type: 'submit', id: 'save' }, 'Save new version')), message),
       h('h2', {}, 'Preview for a real contact'),
       h('form', { class: 'panel', onsubmit: preview },
-        h('p', { class: 'muted' }, 'Shows the planned times and messages of the current version; nothing is sent or stored.'),
+        h('p', { class: 'muted' }, 'Shows the planned times and messages of the steps above, before saving; nothing is sent or stored.'),
         h('div', { class: 'row' }, previewContact, h('button', { type: 'submit', id: 'preview-button' }, 'Preview')), previewResult));
   }
 

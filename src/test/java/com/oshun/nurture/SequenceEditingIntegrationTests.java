@@ -80,6 +80,25 @@ class SequenceEditingIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aDraftPreviewsBeforeItIsSavedAndStoresNothing() {
+		http.put("/api/contacts/c_1", "{\"name\":\"Bea\",\"timezone\":\"Europe/London\"}").expect(200);
+		int before = SequenceVersions.current(http, "warm_lead");
+
+		var preview = http.post("/api/sequences/warm_lead/preview", """
+				{"contactExternalId":"c_1","draft":{"tone":"brief","sendAt":"11:00",
+				 "steps":[{"objective":"education","day":2},{"objective":"nudge","day":9}]}}
+				""").expect(200).json().get("steps");
+
+		assertThat(preview).hasSize(2);
+		assertThat(preview.get(0).get("objective").stringValue()).isEqualTo("education");
+		assertThat(preview.get(1).get("objective").stringValue()).isEqualTo("nudge");
+		assertThat(SequenceVersions.current(http, "warm_lead")).isEqualTo(before);
+		assertThat(http.post("/api/sequences/warm_lead/preview",
+				"{\"contactExternalId\":\"c_1\",\"draft\":{\"tone\":\"x\",\"sendAt\":\"11:00\",\"steps\":[{\"objective\":\"drip\",\"day\":1}]}}")
+			.status()).isEqualTo(400);
+	}
+
+	@Test
 	void acceptsADripOfThreeMonthlySteps() {
 		int before = SequenceVersions.current(http, "drip");
 		saved = "drip";

@@ -29,14 +29,19 @@ class SequencePreviewController {
 
 	@PostMapping("/api/sequences/{key}/preview")
 	@Operation(
-			summary = "Planned times and rendered messages of a sequence for a real contact; nothing is sent or stored")
+			summary = "Planned times and rendered messages of a sequence (or of a draft, given as \"draft\") for a real contact; nothing is sent or stored")
 	Map<String, Object> preview(@PathVariable String key, @RequestBody JsonNode body) {
 		SequenceKey sequence = SequenceKey.find(key).orElseThrow(() -> new NotFound("no sequence " + key));
 		if (body == null || !body.isObject()) {
 			throw new InvalidInput("body", "body must be a JSON object");
 		}
-		String contact = JsonFields.of(body).text("contactExternalId");
-		List<SequencePreview.PreviewStep> steps = preview.preview(sequence, contact);
+		JsonFields json = JsonFields.of(body);
+		String contact = json.text("contactExternalId");
+		// A draft (the body a PUT would take) previews before it is saved; else the
+		// current version.
+		List<SequencePreview.PreviewStep> steps = json.optionalObject("draft")
+			.map(draft -> preview.preview(SequenceInput.read(sequence, draft), contact))
+			.orElseGet(() -> preview.preview(sequence, contact));
 		return Map.of("sequence", sequence.key(), "contactExternalId", contact, "steps", steps);
 	}
 

@@ -48,8 +48,12 @@ public class SequencePreview {
 	}
 
 	public List<PreviewStep> preview(SequenceKey key, String contactExternalId) {
+		return preview(catalog.current(key), contactExternalId);
+	}
+
+	/** Preview any definition, a draft not saved yet included. */
+	public List<PreviewStep> preview(SequenceDefinition sequence, String contactExternalId) {
 		Contact contact = contacts.getByKey(contactExternalId);
-		SequenceDefinition sequence = catalog.current(key);
 		String channel = contact.preferredChannel();
 		return planner.plan(sequence, clock.instant(), contact.zone(), null).stream().map(planned -> {
 			int stepNo = planned.step().stepNo();
