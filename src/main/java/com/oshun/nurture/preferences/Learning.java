@@ -65,7 +65,7 @@ public class Learning {
 		if (answeredObjective != null) {
 			String after = (delay != null) ? " " + Math.max(1, delay.toMinutes()) + " min after" : " after";
 			observe(contactId, AFFINITY + answeredObjective, "responds", "responds"::equals,
-					"replied" + after + " a " + answeredObjective + " message");
+					"replied" + after + " " + message(answeredObjective));
 		}
 		return (bestHour.confidence() >= settings.confidenceThreshold())
 				? Optional.of(LocalTime.of(Integer.parseInt(bestHour.value()), 0)) : Optional.empty();
@@ -78,7 +78,7 @@ public class Learning {
 	@Transactional
 	public void observeSilence(long contactId, String objective, boolean read) {
 		observe(contactId, AFFINITY + objective, "ignores", "ignores"::equals,
-				(read ? "read but no reply to a " : "no reply to a ") + objective + " message");
+				(read ? "read but no reply to " : "no reply to ") + message(objective));
 	}
 
 	/** The channel the contact writes on is the one they prefer. */
@@ -116,6 +116,11 @@ public class Learning {
 
 	private void save(long contactId, String key, Evidence evidence, String reason) {
 		preferences.save(contactId, key, evidence, reason, clock.instant());
+	}
+
+	/** "an education message", "a nudge message". */
+	private static String message(String objective) {
+		return ("aeiou".indexOf(objective.charAt(0)) >= 0 ? "an " : "a ") + objective + " message";
 	}
 
 	private static int hourDistance(int a, int b) {
