@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.oshun.nurture.NurtureSettings;
 import com.oshun.nurture.compose.ComposedMessage;
 import com.oshun.nurture.compose.ContextBuilder;
 import com.oshun.nurture.compose.MessageComposer;
@@ -20,9 +19,7 @@ import com.oshun.nurture.scheduling.StepJob;
 import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.sequence.SequenceDefinition;
-import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.sequence.StepDefinition;
-import com.oshun.nurture.sequence.StepPlanner;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -60,8 +57,6 @@ class StepRunner implements StepHandler {
 
 	private final SequenceCatalog catalog;
 
-	private final StepPlanner planner;
-
 	private final Enroller enroller;
 
 	private final MessageComposer composer;
@@ -70,35 +65,34 @@ class StepRunner implements StepHandler {
 
 	private final MessageDelivery delivery;
 
-	private final NurtureSettings settings;
-
 	private final Replies replies;
 
 	private final Learning learning;
 
 	private final MeterRegistry meters;
 
+	private final SendWindow window;
+
 	private final Clock clock;
 
 	StepRunner(TransactionTemplate transaction, EnrollmentRepository enrollments, StepRunRepository steps,
-			ContactRepository contacts, MessageRepository messages, SequenceCatalog catalog, StepPlanner planner,
-			Enroller enroller, MessageComposer composer, ContextBuilder contexts, MessageDelivery delivery,
-			NurtureSettings settings, Replies replies, Learning learning, MeterRegistry meters, Clock clock) {
+			ContactRepository contacts, MessageRepository messages, SequenceCatalog catalog, Enroller enroller,
+			MessageComposer composer, ContextBuilder contexts, MessageDelivery delivery, Replies replies,
+			Learning learning, MeterRegistry meters, SendWindow window, Clock clock) {
 		this.transaction = transaction;
 		this.enrollments = enrollments;
 		this.steps = steps;
 		this.contacts = contacts;
 		this.messages = messages;
 		this.catalog = catalog;
-		this.planner = planner;
 		this.enroller = enroller;
 		this.composer = composer;
 		this.contexts = contexts;
 		this.delivery = delivery;
-		this.settings = settings;
 		this.replies = replies;
 		this.learning = learning;
 		this.meters = meters;
+		this.window = window;
 		this.clock = clock;
 	}
 
@@ -157,7 +151,7 @@ class StepRunner implements StepHandler {
 			finishUnsent(enrollment, step, StepRun.SKIPPED, refusal.get());
 			return new Done();
 		}
-		Optional<Wait> wait = wait(contact, enrollment);
+		Optional<SendWindow.Wait> wait = window.waitFor(contact, enrollment);
 		if (wait.isPresent()) {
 			steps.reschedule(enrollment.id(), step.stepNo(), wait.get().until(), wait.get().reason(), clock.instant());
 			return new Later(wait.get().until());
@@ -174,43 +168,6 @@ class StepRunner implements StepHandler {
 			return Optional.of("marketing consent withdrawn");
 		}
 		return Optional.empty();
-	}
-
-	private record Wait(Instant until, String reason) {
-	}
-
-	/**
-	 * The earliest a message may go: after the frequency cap, after a live conversation,
-	 * a drip message at least the drip gap after the last one, and always inside quiet
-	 * hours.
-	 */
-	private Optional<Wait> wait(Contact contact, Enrollment enrollment) {
-		Instant now = clock.instant();
-		Wait wait = new Wait(now, null);
-		if (contact.lastNurtureAt() != null) {
-			wait = later(wait, contact.lastNurtureAt().plus(settings.frequencyCap()), "frequency cap");
-		}
-		Optional<Instant> live = replies.conversationLiveUntil(contact);
-		if (live.isPresent()) {
-			wait = later(wait, live.get(), "conversation live after a reply");
-		}
-		if (enrollment.sequence() == SequenceKey.DRIP) {
-			Optional<Instant> lastDrip = steps.lastSentIn(contact.id(), SequenceKey.DRIP.key());
-			if (lastDrip.isPresent()) {
-				wait = later(wait, lastDrip.get().plus(replies.dripMinGap()),
-						"drip messages at least the drip gap apart");
-			}
-		}
-		Instant allowed = planner.allowed(wait.until(), contact.zone());
-		if (allowed.equals(now)) {
-			return Optional.empty();
-		}
-		String reason = (wait.reason() != null) ? wait.reason() : "quiet hours";
-		return Optional.of(new Wait(allowed, "deferred: " + reason));
-	}
-
-	private static Wait later(Wait current, Instant until, String reason) {
-		return until.isAfter(current.until()) ? new Wait(until, reason) : current;
 	}
 
 	/**

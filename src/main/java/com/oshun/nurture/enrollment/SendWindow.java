@@ -1,0 +1,74 @@
+package com.oshun.nurture.enrollment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.oshun.nurture.NurtureSettings;
+import com.oshun.nurture.contact.Contact;
+import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.sequence.StepPlanner;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * When a due step may actually go: after the frequency cap across all sequences, after a
+ * live conversation has gone quiet, a drip message at least the drip gap after the last
+ * one, and always inside the contact's quiet hours.
+ */
+@Component
+class SendWindow {
+
+	private final StepRunRepository steps;
+
+	private final Replies replies;
+
+	private final StepPlanner planner;
+
+	private final NurtureSettings settings;
+
+	private final Clock clock;
+
+	SendWindow(StepRunRepository steps, Replies replies, StepPlanner planner, NurtureSettings settings, Clock clock) {
+		this.steps = steps;
+		this.replies = replies;
+		this.planner = planner;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** How long a step must still wait, and why. */
+	record Wait(Instant until, String reason) {
+	}
+
+	/** Empty when the step may go now. */
+	Optional<Wait> waitFor(Contact contact, Enrollment enrollment) {
+		Instant now = clock.instant();
+		Wait wait = new Wait(now, null);
+		if (contact.lastNurtureAt() != null) {
+			wait = later(wait, contact.lastNurtureAt().plus(settings.frequencyCap()), "frequency cap");
+		}
+		Optional<Instant> live = replies.conversationLiveUntil(contact);
+		if (live.isPresent()) {
+			wait = later(wait, live.get(), "conversation live after a reply");
+		}
+		if (enrollment.sequence() == SequenceKey.DRIP) {
+			Optional<Instant> lastDrip = steps.lastSentIn(contact.id(), SequenceKey.DRIP.key());
+			if (lastDrip.isPresent()) {
+				wait = later(wait, lastDrip.get().plus(replies.dripMinGap()),
+						"drip messages at least the drip gap apart");
+			}
+		}
+		Instant allowed = planner.allowed(wait.until(), contact.zone());
+		if (allowed.equals(now)) {
+			return Optional.empty();
+		}
+		String reason = (wait.reason() != null) ? wait.reason() : "quiet hours";
+		return Optional.of(new Wait(allowed, "deferred: " + reason));
+	}
+
+	private static Wait later(Wait current, Instant until, String reason) {
+		return until.isAfter(current.until()) ? new Wait(until, reason) : current;
+	}
+
+}
