@@ -49,6 +49,10 @@ final class ChatwootAccount implements ResponseDefinitionTransformerV2 {
 
 	private final Map<Long, List<Message>> messages = new HashMap<>();
 
+	private final Map<Long, Long> contactOf = new HashMap<>();
+
+	private volatile String refusedPhone;
+
 	private final Map<String, Integer> markers = new ConcurrentHashMap<>();
 
 	private final Map<String, List<Long>> postedIn = new ConcurrentHashMap<>();
@@ -74,6 +78,11 @@ final class ChatwootAccount implements ResponseDefinitionTransformerV2 {
 	/** From now on answer every request with this status (0: work normally). */
 	void failWith(int status) {
 		this.failingStatus = status;
+	}
+
+	/** Refuse for good (422) every message posted to the contact with this phone. */
+	void refuseMessagesTo(String phone) {
+		this.refusedPhone = phone;
 	}
 
 	/** Answer every request this late. */
@@ -164,6 +173,7 @@ final class ChatwootAccount implements ResponseDefinitionTransformerV2 {
 			JsonNode json = read(body);
 			long id = nextId++;
 			long inbox = json.path("inbox_id").asLong();
+			contactOf.put(id, json.path("contact_id").asLong());
 			conversationsOf.computeIfAbsent(json.path("contact_id").asLong(), key -> new ArrayList<>())
 				.add(new long[] { id, inbox });
 			messages.put(id, new ArrayList<>());
@@ -174,6 +184,9 @@ final class ChatwootAccount implements ResponseDefinitionTransformerV2 {
 			List<Message> list = messages.get(conversation);
 			if (list == null) {
 				return answer(404, "{\"error\":\"Resource could not be found\"}");
+			}
+			if (method.equals("POST") && phones.get(contactOf.get(conversation)).equals(refusedPhone)) {
+				return answer(422, "{\"error\":\"Contact is blocked on WhatsApp\"}");
 			}
 			return method.equals("POST") ? post(conversation, list, body) : list(list, query);
 		}

@@ -128,6 +128,46 @@ class NodeFailureIntegrationTests {
 		report("database restart", 0, figures);
 	}
 
+	@Test
+	void chatwootDownThrottlingAndSlowThenBackDeliversEveryStepOnceAndOneRefusedContactBlocksNoOne() {
+		ServiceNode node = node("outage").start().awaitUp();
+		account.failWith(503);
+		account.refuseMessagesTo(phone(0));
+		int steps = enroll(List.of(node));
+		awaitRetried(2, steps / 2);
+		account.failWith(429);
+		awaitRetried(4, steps / 2);
+		account.failWith(0);
+		account.delay(100);
+		await().atMost(FINISH)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> jdbc.sql(NO_SHOW_STEPS + " and r.status in ('scheduled', 'sending')")
+				.query(Integer.class)
+				.single() == 0);
+		// Only the refused contact's steps failed, each with Chatwoot's reason on the
+		// step;
+		// everyone else's went out once.
+		int refused = STEPS_PER_CONTACT;
+		assertThat(jdbc.sql(NO_SHOW_STEPS + " and r.status = 'sent'").query(Integer.class).single())
+			.isEqualTo(steps - refused);
+		assertThat(jdbc.sql("select reason from nurture_step_runs where status = 'failed'").query(String.class).list())
+			.hasSize(refused)
+			.allSatisfy(reason -> assertThat(reason).contains("Contact is blocked on WhatsApp"));
+		Map<String, Integer> markers = account.markers();
+		assertThat(markers.values()).as("duplicates, by conversation: %s", account.repeated()).containsOnly(1);
+		assertThat(markers).hasSize(steps - refused);
+		report("Chatwoot 503, then 429, then slow", 0, new Figures(steps, markers.size(), 0, 0));
+	}
+
+	private void awaitRetried(int attempts, int count) {
+		await().atMost(FINISH)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> jdbc.sql("select count(*) from nurture_step_runs where attempts >= :attempts")
+				.param("attempts", attempts)
+				.query(Integer.class)
+				.single() >= count);
+	}
+
 	private record Figures(int steps, int delivered, int duplicates, int lost) {
 	}
 
@@ -241,10 +281,14 @@ class NodeFailureIntegrationTests {
 		return """
 				{"id":"evt_rel_%d","type":"booking.noShow","occurredAt":"2026-01-05T08:00:00Z",
 				 "booking":{"id":"bk_rel_%d","startsAt":"2026-01-20T14:00:00Z","service":"Botox consultation","procedure":"botox"},
-				 "contact":{"externalId":"c_rel_%d","name":"Patient %d","phone":"+5511%08d",
+				 "contact":{"externalId":"c_rel_%d","name":"Patient %d","phone":"%s",
 				            "timezone":"America/Sao_Paulo","preferredChannel":"whatsapp","locale":"pt-BR"}}
 				"""
-			.formatted(i, i, i, i, i);
+			.formatted(i, i, i, i, phone(i));
+	}
+
+	private static String phone(int i) {
+		return "+5511%08d".formatted(i);
 	}
 
 }
