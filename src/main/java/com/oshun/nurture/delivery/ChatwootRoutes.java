@@ -2,6 +2,7 @@ package com.oshun.nurture.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.oshun.nurture.storage.Timestamps;
@@ -48,6 +49,24 @@ public class ChatwootRoutes {
 			.param("key", KEY_PREFIX + chatwootContactId)
 			.param("contact", contactId)
 			.update();
+	}
+
+	/**
+	 * Every conversation stored for the contact in this inbox, the preferred one first.
+	 * Steps racing to route a new contact can each open one; a step's marker may be in
+	 * any of them.
+	 */
+	public List<Conversation> conversationsFor(long contactId, long inboxId) {
+		return jdbc.sql("""
+				select conversation_id, inbox_id, source_id, last_inbound_at from chatwoot_conversations
+				where contact_id = :contact and inbox_id = :inbox
+				order by last_inbound_at desc nulls last, updated_at desc
+				""")
+			.param("contact", contactId)
+			.param("inbox", inboxId)
+			.query((rs, n) -> new Conversation(rs.getLong("conversation_id"), rs.getLong("inbox_id"),
+					rs.getString("source_id"), Timestamps.read(rs, "last_inbound_at")))
+			.list();
 	}
 
 	/**

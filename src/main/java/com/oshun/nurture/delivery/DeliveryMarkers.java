@@ -32,18 +32,20 @@ class DeliveryMarkers {
 
 	/**
 	 * The message already carrying {@code marker}. Only stored conversations are
-	 * searched: a conversation is stored before anything is posted in it.
+	 * searched, all of the contact's in each inbox: a conversation is stored before
+	 * anything is posted in it, and concurrent steps may have opened more than one.
 	 */
 	Optional<DeliveryResult.Delivered> find(long contactId, String marker) {
 		for (Long inbox : new Long[] { settings.whatsappInboxId(), settings.instagramInboxId() }) {
 			if (inbox == null) {
 				continue;
 			}
-			Optional<Conversation> conversation = routes.conversationFor(contactId, inbox);
-			Optional<Long> found = conversation.flatMap(c -> inConversation(c.id(), marker));
-			if (found.isPresent()) {
-				String channel = inbox.equals(settings.whatsappInboxId()) ? "whatsapp" : "instagram";
-				return Optional.of(new DeliveryResult.Delivered(channel, "chatwoot:" + found.get()));
+			for (Conversation conversation : routes.conversationsFor(contactId, inbox)) {
+				Optional<Long> found = inConversation(conversation.id(), marker);
+				if (found.isPresent()) {
+					String channel = inbox.equals(settings.whatsappInboxId()) ? "whatsapp" : "instagram";
+					return Optional.of(new DeliveryResult.Delivered(channel, "chatwoot:" + found.get()));
+				}
 			}
 		}
 		return Optional.empty();

@@ -1,0 +1,294 @@
+package com.oshun.nurture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real service as separate JVMs on one PostgreSQL, delivering a load of due steps to
+ * a stateful Chatwoot stub that counts delivery markers: killed with SIGKILL at random
+ * points and restarted, run as three nodes of which one dies, and with PostgreSQL
+ * restarted under it. Every time each due step reaches Chatwoot exactly once.
+ * <p>
+ * The suite runs a short load; {@code -Dnurture.reliability.contacts=} (4 steps each) and
+ * {@code -Dnurture.reliability.kills=} make the long version
+ * ({@code scripts/reliability.sh}).
+ */
+class NodeFailureIntegrationTests {
+
+	private static final int CONTACTS = Integer.getInteger("nurture.reliability.contacts", 100);
+
+	private static final int KILLS = Integer.getInteger("nurture.reliability.kills", 2);
+
+	private static final int STEPS_PER_CONTACT = 4;
+
+	private static final Duration FINISH = Duration.ofMinutes(Math.max(3, CONTACTS / 100));
+
+	private static final String TOKEN = "reliability-admin-token";
+
+	private static final String SECRET = "reliability-booking-secret";
+
+	private static final String NO_SHOW_STEPS = """
+			select count(*) from nurture_step_runs r join nurture_enrollments e on e.id = r.enrollment_id
+			where e.sequence_key = 'no_show'""";
+
+	private final Random random = new Random(Long.getLong("nurture.reliability.seed", System.nanoTime()));
+
+	private final ChatwootAccount account = new ChatwootAccount();
+
+	private final List<ServiceNode> nodes = new ArrayList<>();
+
+	private Path dataDir;
+
+	private int postgresPort;
+
+	private EmbeddedPostgres postgres;
+
+	private WireMockServer chatwoot;
+
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void start() throws IOException {
+		dataDir = Files.createTempDirectory("nurture-nodes-");
+		postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir.resolve("postgres"))
+			.setCleanDataDirectory(false)
+			.setServerConfig("max_connections", "200")
+			.start();
+		postgresPort = postgres.getPort();
+		jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+		chatwoot = ChatwootAccount.start(account);
+	}
+
+	@AfterEach
+	void stop() throws IOException {
+		nodes.stream().filter(ServiceNode::alive).forEach(ServiceNode::kill);
+		chatwoot.stop();
+		postgres.close();
+	}
+
+	@Test
+	void killedAtRandomPointsAndRestartedEveryStepIsDeliveredOnce() {
+		ServiceNode node = node("crash").start().awaitUp();
+		int steps = enroll(List.of(node));
+		int killed = 0;
+		for (int threshold : killPoints(steps)) {
+			awaitDelivered(threshold);
+			node.kill();
+			killed++;
+			node.start().awaitUp();
+		}
+		Figures figures = awaitAllDelivered(steps);
+		report("crash", killed, figures);
+		assertThat(killed).isEqualTo(KILLS);
+	}
+
+	@Test
+	void threeNodesShareTheWorkAndADeadOneLosesNothing() {
+		List<ServiceNode> three = List.of(node("a"), node("b"), node("c"));
+		three.forEach(ServiceNode::start);
+		three.forEach(ServiceNode::awaitUp);
+		int steps = enroll(three);
+		awaitDelivered(steps / 3);
+		three.get(1).kill();
+		Figures figures = awaitAllDelivered(steps);
+		report("three nodes, one killed", 1, figures);
+	}
+
+	@Test
+	void postgresRestartedMidLoadTheServiceRecoversByItself() throws IOException {
+		ServiceNode node = node("db").start().awaitUp();
+		int steps = enroll(List.of(node));
+		awaitDelivered(steps / 3);
+		postgres.close();
+		await().atMost(Duration.ofSeconds(30)).until(() -> node.health() == 503);
+		postgres = restartPostgres();
+		jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+		await().atMost(Duration.ofSeconds(60)).until(() -> node.health() == 200);
+		Figures figures = awaitAllDelivered(steps);
+		report("database restart", 0, figures);
+	}
+
+	@Test
+	void chatwootDownThrottlingAndSlowThenBackDeliversEveryStepOnceAndOneRefusedContactBlocksNoOne() {
+		ServiceNode node = node("outage").start().awaitUp();
+		account.failWith(503);
+		account.refuseMessagesTo(phone(0));
+		int steps = enroll(List.of(node));
+		awaitRetried(2, steps / 2);
+		account.failWith(429);
+		awaitRetried(4, steps / 2);
+		account.failWith(0);
+		account.delay(100);
+		await().atMost(FINISH)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> jdbc.sql(NO_SHOW_STEPS + " and r.status in ('scheduled', 'sending')")
+				.query(Integer.class)
+				.single() == 0);
+		// Only the refused contact's steps failed, each with Chatwoot's reason on the
+		// step;
+		// everyone else's went out once.
+		int refused = STEPS_PER_CONTACT;
+		assertThat(jdbc.sql(NO_SHOW_STEPS + " and r.status = 'sent'").query(Integer.class).single())
+			.isEqualTo(steps - refused);
+		assertThat(jdbc.sql("select reason from nurture_step_runs where status = 'failed'").query(String.class).list())
+			.hasSize(refused)
+			.allSatisfy(reason -> assertThat(reason).contains("Contact is blocked on WhatsApp"));
+		Map<String, Integer> markers = account.markers();
+		assertThat(markers.values()).as("duplicates, by conversation: %s", account.repeated()).containsOnly(1);
+		assertThat(markers).hasSize(steps - refused);
+		report("Chatwoot 503, then 429, then slow", 0, new Figures(steps, markers.size(), 0, 0));
+	}
+
+	private void awaitRetried(int attempts, int count) {
+		await().atMost(FINISH)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> jdbc.sql("select count(*) from nurture_step_runs where attempts >= :attempts")
+				.param("attempts", attempts)
+				.query(Integer.class)
+				.single() >= count);
+	}
+
+	private record Figures(int steps, int delivered, int duplicates, int lost) {
+	}
+
+	/**
+	 * Enroll the contacts through signed no-show webhooks, spread over the nodes, then
+	 * make every planned step due now: thousands of steps due at once in the long run.
+	 */
+	private int enroll(List<ServiceNode> targets) {
+		for (int i = 0; i < CONTACTS; i++) {
+			TestHttp http = new TestHttp(targets.get(i % targets.size()).port(), TOKEN, SECRET);
+			http.booking(noShow(i)).expect(202);
+		}
+		int steps = jdbc.sql("select count(*) from nurture_step_runs").query(Integer.class).single();
+		// Made due now: a load of thousands of steps at once in the long run.
+		assertThat(steps).isEqualTo(CONTACTS * STEPS_PER_CONTACT);
+		jdbc.sql("update nurture_step_runs set due_at = now()").update();
+		jdbc.sql("update scheduled_tasks set execution_time = now() where task_name = 'send-step'").update();
+		return steps;
+	}
+
+	private List<Integer> killPoints(int steps) {
+		List<Integer> points = new ArrayList<>();
+		for (int kill = 0; kill < KILLS; kill++) {
+			int from = steps * kill / (KILLS + 1);
+			points.add(Math.max(1, from + random.nextInt(Math.max(1, steps / (KILLS + 1)))));
+		}
+		return points;
+	}
+
+	private void awaitDelivered(int count) {
+		await().atMost(FINISH).pollInterval(Duration.ofMillis(20)).until(() -> account.markers().size() >= count);
+	}
+
+	/**
+	 * Wait until every step is sent, then judge by the stub's own count of markers: every
+	 * expected marker once, none twice, none missing.
+	 */
+	private Figures awaitAllDelivered(int steps) {
+		await().atMost(FINISH)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> jdbc.sql(NO_SHOW_STEPS + " and r.status = 'sent'").query(Integer.class).single() == steps);
+		// A finished no-show sequence starts the monthly drip: its steps are months away
+		// and must not have gone out.
+		List<String> expected = jdbc.sql("""
+				select r.delivery_marker from nurture_step_runs r
+				join nurture_enrollments e on e.id = r.enrollment_id where e.sequence_key = 'no_show'
+				""").query(String.class).list();
+		Map<String, Integer> markers = account.markers();
+		int duplicates = markers.values().stream().mapToInt(count -> count - 1).sum();
+		int lost = (int) expected.stream().filter(marker -> !markers.containsKey(marker)).count();
+		assertThat(expected).hasSize(steps);
+		assertThat(duplicates).as("duplicates, by conversation: %s", account.repeated()).isZero();
+		assertThat(lost).as("lost").isZero();
+		assertThat(markers.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+		return new Figures(steps, markers.size(), duplicates, lost);
+	}
+
+	private static void report(String run, int kills, Figures figures) {
+		System.out.printf("reliability %s: kills survived %d, steps checked %d, delivered %d, duplicates %d, lost %d%n",
+				run, kills, figures.steps(), figures.delivered(), figures.duplicates(), figures.lost());
+	}
+
+	private EmbeddedPostgres restartPostgres() {
+		try {
+			return EmbeddedPostgres.builder()
+				.setDataDirectory(dataDir.resolve("postgres"))
+				.setCleanDataDirectory(false)
+				.setPort(postgresPort)
+				.setServerConfig("max_connections", "200")
+				.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private ServiceNode node(String name) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"));
+		environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+		environment.put("SPRING_DATASOURCE_PASSWORD", "");
+		environment.put("NURTURE_DATA_DIR", dataDir.resolve("node-" + name).toString());
+		environment.put("NURTURE_CLOCK", "system");
+		environment.put("NURTURE_ADMIN_TOKEN", TOKEN);
+		environment.put("BOOKING_WEBHOOK_SECRET", SECRET);
+		environment.put("CHATWOOT_BASE_URL", chatwoot.baseUrl());
+		environment.put("CHATWOOT_API_TOKEN", "reliability-chatwoot-token");
+		environment.put("CHATWOOT_ACCOUNT_ID", "1");
+		environment.put("CHATWOOT_WHATSAPP_INBOX_ID", "4");
+		List<String> arguments = new ArrayList<>(
+				List.of("--nurture.quiet-hours.start=00:00", "--nurture.quiet-hours.end=23:59:59.999999999",
+						"--nurture.quiet-hours.days=MON,TUE,WED,THU,FRI,SAT,SUN", "--nurture.frequency-cap=PT0S",
+						"--nurture.scheduler.heartbeat-interval=PT1S", "--nurture.scheduler.polling-interval=PT0.2S",
+						"--nurture.chatwoot.retry-base=PT1S", "--nurture.chatwoot.retry-max=PT5S",
+						"--nurture.chatwoot.timeout=PT5S", "--nurture.chatwoot.requests-per-minute=1000000",
+						"--nurture.chatwoot.searches-per-minute=1000000",
+						"--nurture.chatwoot.conversation-messages-per-minute=1000000",
+						"--spring.datasource.hikari.connection-timeout=2000"));
+		Consumer<String> template = objective -> {
+			arguments.add("--nurture.whatsapp.templates." + objective + ".name=nurture_" + objective);
+			arguments.add("--nurture.whatsapp.templates." + objective + ".language=pt_BR");
+			arguments.add("--nurture.whatsapp.templates." + objective + ".body=first_name");
+		};
+		List.of("reschedule", "availability", "reassure", "nudge").forEach(template);
+		ServiceNode node = new ServiceNode(name, environment, arguments);
+		nodes.add(node);
+		return node;
+	}
+
+	private static String noShow(int i) {
+		return """
+				{"id":"evt_rel_%d","type":"booking.noShow","occurredAt":"2026-01-05T08:00:00Z",
+				 "booking":{"id":"bk_rel_%d","startsAt":"2026-01-20T14:00:00Z","service":"Botox consultation","procedure":"botox"},
+				 "contact":{"externalId":"c_rel_%d","name":"Patient %d","phone":"%s",
+				            "timezone":"America/Sao_Paulo","preferredChannel":"whatsapp","locale":"pt-BR"}}
+				"""
+			.formatted(i, i, i, i, phone(i));
+	}
+
+	private static String phone(int i) {
+		return "+5511%08d".formatted(i);
+	}
+
+}
