@@ -97,9 +97,4 @@ class AdminApiIntegrationTests extends IntegrationTest {
 		http.get("/api/sequences/nope").expect(404);
 	}
 
-	private void assertField(TestHttp.Response response, String field) {
-		response.expect(400);
-		assertThat(response.json().get("field").stringValue()).isEqualTo(field);
-	}
-
 }

@@ -85,15 +85,4 @@ class BookingWebhookIntegrationTests extends IntegrationTest {
 		http.booking(huge).expect(413);
 	}
 
-	private void assertField(TestHttp.Response response, String field) {
-		response.expect(400);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("field").stringValue()).isEqualTo(field);
-	}
-
-	private void assertNothingStored() {
-		assertThat(jdbc.sql("select count(*) from contacts").query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("select count(*) from webhook_events").query(Long.class).single()).isZero();
-	}
-
 }

@@ -314,19 +314,4 @@ class CalcomWebhookIntegrationTests extends IntegrationTest {
 			.list();
 	}
 
-	private long count(String sql) {
-		return jdbc.sql(sql).query(Long.class).single();
-	}
-
-	private void assertField(TestHttp.Response response, String field) {
-		response.expect(400);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("field").stringValue()).isEqualTo(field);
-	}
-
-	private void assertNothingStored() {
-		assertThat(count("select count(*) from contacts")).isZero();
-		assertThat(count("select count(*) from webhook_events")).isZero();
-	}
-
 }

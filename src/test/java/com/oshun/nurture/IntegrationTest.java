@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the integration tests: the whole service on a real PostgreSQL (embedded, one
  * per JVM, or the one {@code SPRING_DATASOURCE_URL} names) with a simulated clock that
@@ -116,6 +118,23 @@ public abstract class IntegrationTest {
 	void chatwootRequestsMatchItsSpec() {
 		ChatwootSpec.assertConforms(CHATWOOT.findAll(com.github.tomakehurst.wiremock.client.WireMock
 			.anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())));
+	}
+
+	/** A 400 problem+json naming {@code field}. */
+	protected static void assertField(TestHttp.Response response, String field) {
+		response.expect(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("field").stringValue()).isEqualTo(field);
+	}
+
+	/** Refused input stored nothing: no contact, no processed delivery. */
+	protected void assertNothingStored() {
+		assertThat(count("select count(*) from contacts")).isZero();
+		assertThat(count("select count(*) from webhook_events")).isZero();
+	}
+
+	protected long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
 	}
 
 	protected Instant now() {
