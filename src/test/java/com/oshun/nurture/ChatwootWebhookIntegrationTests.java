@@ -162,6 +162,45 @@ class ChatwootWebhookIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void metaCallingANumberUndeliverableStopsWhatsappForThatContact() {
+		delivery.useChatwoot();
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("PT4H");
+
+		webhook(example("message_updated.outgoing_failed_outside_24h.json").replace("ord-1001-shipped", "nurture:1/1")
+			.replace("Template not found or invalid template name", "131026: Message undeliverable"), "d-1")
+			.expect(202);
+		advance("P3D");
+
+		assertThat(http.get("/api/contacts/c_1").json().get("tags").toString()).contains("whatsapp_undeliverable");
+		assertThat(jdbc.sql("select status || ': ' || reason from nurture_step_runs where step_no = 2")
+			.query(String.class)
+			.single()).startsWith("skipped: whatsapp: Meta reported this number undeliverable");
+	}
+
+	@Test
+	void metaHoldingBackAMarketingMessageMakesTheNextOneWaitADay() {
+		delivery.useChatwoot();
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("PT4H");
+		advance("PT12H");
+
+		webhook(example("message_updated.outgoing_failed_outside_24h.json").replace("ord-1001-shipped", "nurture:1/1")
+			.replace("Template not found or invalid template name",
+					"131049: This message was not delivered to maintain healthy ecosystem engagement."),
+				"d-1")
+			.expect(202);
+		java.time.Instant refusedAt = now();
+		advance("P3D");
+
+		assertThat(stepStatus()).startsWith("failed");
+		java.time.Instant next = jdbc.sql("select coalesce(sent_at, due_at) from nurture_step_runs where step_no = 2")
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single();
+		assertThat(next).isAfterOrEqualTo(refusedAt.plus(java.time.Duration.ofHours(24)));
+	}
+
+	@Test
 	void sentDeliveredAndReadAreRecordedWithTheProviderIdAndNeverGoBack() {
 		delivery.useChatwoot();
 		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);

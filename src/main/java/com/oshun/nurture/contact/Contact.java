@@ -12,6 +12,16 @@ public record Contact(long id, String externalId, String name, String phone, Str
 		boolean marketingConsent, String status, List<String> tags, Instant warmLeadAt, Instant lastInboundAt,
 		Instant lastNurtureAt, String carePlanProcedure, Instant rebookDueAt) {
 
+	/**
+	 * The tag set when Meta reported the contact's WhatsApp number undeliverable
+	 * (131026).
+	 */
+	public static final String WHATSAPP_UNDELIVERABLE = "whatsapp_undeliverable";
+
+	public boolean whatsappUndeliverable() {
+		return tags.contains(WHATSAPP_UNDELIVERABLE);
+	}
+
 	public boolean optedOut() {
 		return "opted_out".equals(status);
 	}

@@ -200,6 +200,13 @@ public class ContactRepository {
 			.update();
 	}
 
+	public void addTag(long id, String tag) {
+		jdbc.sql("""
+				update contacts set tags = case when :tag = any(tags) then tags else array_append(tags, :tag) end,
+				  updated_at = :now where id = :id
+				""").param("tag", tag).param("now", Timestamps.param(clock.instant())).param("id", id).update();
+	}
+
 	public void setStatus(long id, String status) {
 		jdbc.sql("update contacts set status = :status, updated_at = :now where id = :id")
 			.param("status", status)

@@ -33,6 +33,12 @@ class ChatwootDelivery implements MessageDelivery {
 
 	private final ChatwootSettings settings;
 
+	/**
+	 * Set on a contact when Meta reported their number undeliverable (see triggers'
+	 * MetaRefusals).
+	 */
+	static final String WHATSAPP_UNDELIVERABLE = "whatsapp_undeliverable";
+
 	private final WhatsappSettings whatsapp;
 
 	private final RequestBudget conversationBudget;
@@ -116,6 +122,10 @@ class ChatwootDelivery implements MessageDelivery {
 		}
 		if (settings.whatsappInboxId() == null) {
 			return new Target("whatsapp", null, new ChannelRules.Skip("no WhatsApp inbox configured"));
+		}
+		if (contact.whatsappUndeliverable()) {
+			return new Target("whatsapp", null, new ChannelRules.Skip(
+					"whatsapp: Meta reported this number undeliverable (131026); the channel is stopped for this contact"));
 		}
 		Conversation conversation = router.whatsapp(contact, settings.whatsappInboxId());
 		return new Target("whatsapp", conversation, ChannelRules.whatsapp(contact, message.objective(),

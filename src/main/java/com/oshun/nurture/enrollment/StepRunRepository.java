@@ -221,6 +221,14 @@ public class StepRunRepository {
 	 * one, because the contact never got it.
 	 * @return whether a step carries the marker
 	 */
+	/** The contact a delivery marker belongs to. */
+	public Optional<Long> contactFor(String marker) {
+		return jdbc.sql("select contact_id from nurture_step_runs where delivery_marker = :marker")
+			.param("marker", marker)
+			.query(Long.class)
+			.optional();
+	}
+
 	public boolean recordDeliveryStatus(String marker, String status, String providerId, String error, Instant at) {
 		return jdbc
 			.sql("""

@@ -31,15 +31,18 @@ class ChatwootEvents {
 
 	private final ChatwootWarmLeads warmLeads;
 
+	private final MetaRefusals metaRefusals;
+
 	private final Clock clock;
 
 	ChatwootEvents(WebhookEventLog events, ChatwootReplies replies, ChatwootContacts chatwootContacts,
-			StepRunRepository steps, ChatwootWarmLeads warmLeads, Clock clock) {
+			StepRunRepository steps, ChatwootWarmLeads warmLeads, MetaRefusals metaRefusals, Clock clock) {
 		this.events = events;
 		this.replies = replies;
 		this.chatwootContacts = chatwootContacts;
 		this.steps = steps;
 		this.warmLeads = warmLeads;
+		this.metaRefusals = metaRefusals;
 		this.clock = clock;
 	}
 
@@ -82,6 +85,9 @@ class ChatwootEvents {
 		}
 		boolean ours = steps.recordDeliveryStatus(marker, status, JsonValues.text(message.path("source_id")), error,
 				clock.instant());
+		if (ours) {
+			metaRefusals.apply(marker, error);
+		}
 		return ours ? Result.ACCEPTED : Result.IGNORED;
 	}
 

@@ -1,0 +1,51 @@
+package com.oshun.nurture.triggers;
+
+import java.time.Clock;
+
+import com.oshun.nurture.contact.Contact;
+import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.contact.ContactRepository.Mark;
+import com.oshun.nurture.enrollment.StepRunRepository;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What Meta's own refusals, reported later by Chatwoot as {@code external_error}, mean
+ * for the contact. The step itself is already {@code failed} and is not retried blindly:
+ * <ul>
+ * <li>{@code 131049} (a marketing message held back by Meta's per-user limits): the
+ * contact's next nurture message waits at least a day, through the frequency cap;</li>
+ * <li>{@code 131026} (undeliverable): WhatsApp stops for this contact; later steps are
+ * skipped with that reason (or go to Instagram where that is allowed).</li>
+ * </ul>
+ */
+@Component
+class MetaRefusals {
+
+	private final StepRunRepository steps;
+
+	private final ContactRepository contacts;
+
+	private final Clock clock;
+
+	MetaRefusals(StepRunRepository steps, ContactRepository contacts, Clock clock) {
+		this.steps = steps;
+		this.contacts = contacts;
+		this.clock = clock;
+	}
+
+	void apply(String marker, String externalError) {
+		if (externalError == null) {
+			return;
+		}
+		steps.contactFor(marker).ifPresent(contactId -> {
+			if (externalError.contains("131049")) {
+				contacts.mark(contactId, Mark.LAST_NURTURE, clock.instant(), null);
+			}
+			else if (externalError.contains("131026")) {
+				contacts.addTag(contactId, Contact.WHATSAPP_UNDELIVERABLE);
+			}
+		});
+	}
+
+}
