@@ -57,6 +57,7 @@ public class Replies {
 	 * everything within the same request.
 	 */
 	@EventListener
+	@Transactional
 	public void on(InboundMessageReceived received) {
 		onInbound(received.contactId(), received.content(), received.at());
 		learning.observeChannel(received.contactId(), received.channel());

@@ -10,7 +10,8 @@ import java.util.Random;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactDetails;
 import com.oshun.nurture.contact.ContactRepository;
-import com.oshun.nurture.enrollment.Replies;
+import com.oshun.nurture.contact.InboundMessageReceived;
+import com.oshun.nurture.contact.MessageRepository;
 import com.oshun.nurture.scheduling.ClockAdvancer;
 import com.oshun.nurture.storage.Timestamps;
 import com.oshun.nurture.triggers.BookingEvent;
@@ -18,8 +19,10 @@ import com.oshun.nurture.triggers.BookingEvent.Type;
 import com.oshun.nurture.triggers.BookingEvents;
 import com.oshun.nurture.triggers.WarmLeads;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Synthetic contacts meet the real triggers on the simulated clock, and after each
@@ -47,20 +50,27 @@ public class Simulation {
 
 	private final WarmLeads warmLeads;
 
-	private final Replies replies;
+	private final MessageRepository messages;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
 
 	private final JdbcClient jdbc;
 
 	private final Clock now;
 
 	Simulation(ClockAdvancer clock, ContactRepository contacts, BookingEvents bookings, WarmLeads warmLeads,
-			Replies replies, JdbcClient jdbc, Clock now) {
+			MessageRepository messages, ApplicationEventPublisher events, TransactionTemplate transaction,
+			JdbcClient jdbc, Clock now) {
 		this.clock = clock;
 		this.now = now;
 		this.contacts = contacts;
 		this.bookings = bookings;
 		this.warmLeads = warmLeads;
-		this.replies = replies;
+		this.messages = messages;
+		this.events = events;
+		this.transaction = transaction;
 		this.jdbc = jdbc;
 	}
 
@@ -152,13 +162,17 @@ public class Simulation {
 		}
 	}
 
+	/**
+	 * The contact writes: stored and announced exactly as a Chatwoot message is, so the
+	 * same listeners (signals, reply pause, STOP) handle it. A simulation has no Chatwoot
+	 * conversation, hence conversation 0.
+	 */
 	private void inbound(long contactId, String text, Instant at) {
-		jdbc.sql("""
-				insert into messages (contact_id, direction, channel, content, created_at)
-				values (:contact, 'in', 'whatsapp', :text, :at)
-				""").param("contact", contactId).param("text", text).param("at", Timestamps.param(at)).update();
-		contacts.mark(contactId, ContactRepository.Mark.LAST_INBOUND, at, null);
-		replies.onInbound(contactId, text, at);
+		transaction.executeWithoutResult(status -> {
+			long messageId = messages.recordInbound(contactId, "whatsapp", text, null, at);
+			contacts.mark(contactId, ContactRepository.Mark.LAST_INBOUND, at, null);
+			events.publishEvent(new InboundMessageReceived(contactId, messageId, "whatsapp", text, 0, at));
+		});
 	}
 
 }
