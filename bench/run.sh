@@ -5,6 +5,7 @@
 #   bench/run.sh [--n 100000] [--pending 1000000] [--events 20000] [--cancels 2000]
 #                [--punctuality-steps 6000] [--punctuality-seconds 60] [--threads 32]
 #                [--pool 40] [--peer-concurrency 100] [--10m] [--skip-peer]
+#                [--only pipeline,enrollment,import,punctuality,cancel,scale]  (no peer, no table)
 #
 # --10m sets --pending 10000000 (the goal's size; needs ~8 GB of disk and a long seeding).
 # The table goes to stdout and bench/results/latest.md; logs to bench/results/*.log.
@@ -15,7 +16,7 @@ RESULTS=$ROOT/bench/results
 mkdir -p "$RESULTS"
 
 N=100000 PENDING=1000000 EVENTS=20000 CANCELS=2000 PUNCT_STEPS=6000 PUNCT_SECONDS=60
-THREADS=32 POOL=40 PEER_CONCURRENCY=100 SKIP_PEER=0
+THREADS=32 POOL=40 PEER_CONCURRENCY=100 SKIP_PEER=0 ONLY=pipeline,enrollment,import,punctuality,cancel,scale
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) N=$2; shift 2 ;;
@@ -29,6 +30,7 @@ while [ $# -gt 0 ]; do
     --peer-concurrency) PEER_CONCURRENCY=$2; shift 2 ;;
     --10m) PENDING=10000000; shift ;;
     --skip-peer) SKIP_PEER=1; shift ;;
+    --only) ONLY=$2; SKIP_PEER=1; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -90,7 +92,7 @@ DATA_DIR=$(mktemp -d)
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATASOURCE_PASSWORD= NURTURE_ADMIN_TOKEN=$TOKEN BOOKING_WEBHOOK_SECRET=$SECRET \
   NURTURE_DATA_DIR=$DATA_DIR SERVER_PORT=$PORT \
-  java -Xms256m -Xmx512m -XX:+UseG1GC -jar target/nurture.jar serve \
+  java -Xms256m -Xmx512m -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -jar target/nurture.jar serve \
   --nurture.quiet-hours.start=00:00 --nurture.quiet-hours.end=23:59:59 \
   --nurture.quiet-hours.days=MON,TUE,WED,THU,FRI,SAT,SUN \
   --nurture.scheduler.threads=$THREADS --nurture.scheduler.polling-interval=PT0.1S \
@@ -110,7 +112,7 @@ n=$N, large pending=$PENDING, webhook clients=16; peer: BullMQ 6.7 concurrency=$
 other sessions may share the cores"
 java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   -Dbench.base-url="http://127.0.0.1:$PORT" -Dbench.db-url="jdbc:postgresql://127.0.0.1:5432/$DB" \
-  -Dbench.pid=$SERVICE -Dbench.n="$N" -Dbench.pending="$PENDING" -Dbench.events="$EVENTS" \
+  -Dbench.pid=$SERVICE -Dbench.only="$ONLY" -Dbench.n="$N" -Dbench.pending="$PENDING" -Dbench.events="$EVENTS" \
   -Dbench.cancels="$CANCELS" -Dbench.punctuality-steps="$PUNCT_STEPS" -Dbench.punctuality-seconds="$PUNCT_SECONDS" \
   -Dbench.secret=$SECRET -Dbench.token=$TOKEN -Dbench.delivery=$DELIVERY -Dbench.config="$CONFIG" \
   -Dbench.peer-json="$RESULTS/peer.json" -Dbench.out="$RESULTS/latest.md" \

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import tools.jackson.databind.JsonNode;
@@ -46,34 +47,64 @@ public final class BenchMain {
 		BenchWorkloads bench = new BenchWorkloads(jdbc, Instant::now, BenchMain::poll, new ServiceProbe(base, pid),
 				target);
 
-		int warmUp = Math.max(1, Math.min(2000, n / 10));
-		log("warm-up pipeline, %d steps (not reported)", warmUp);
-		log("%s", bench.pipeline("w0-", warmUp, timeout));
-		log("pipeline, %d steps due now", n);
-		BenchWorkloads.Pipeline small = bench.pipeline("p1-", n, timeout);
-		log("%s", small);
-		log("enrollment, %d signed webhooks", events);
-		BenchWorkloads.Latency enrollment = bench.enrollment("en-", events);
-		log("%s", enrollment);
-		BenchWorkloads.Latency imported = bench.importContacts("im-", Math.max(1, events / 4));
-		log("%s", imported);
-		log("punctuality, %d steps over %s", punctualSteps, punctualPeriod);
-		BenchWorkloads.Punctuality punctuality = bench.punctuality("pu-", punctualSteps, punctualPeriod, timeout);
-		log("%s", punctuality);
-		int largeContacts = (pendingLarge + 3) / 4;
-		log("seeding %d pending steps", pendingLarge);
-		BenchWorkloads.Seeding seeding = bench.seed("lg-", largeContacts, false);
-		log("%s", seeding);
-		jdbc.sql("vacuum analyze scheduled_tasks, nurture_step_runs, nurture_enrollments, contacts, contact_keys")
-			.update();
-		long pending = bench.pending();
-		log("cancel on booking at %d pending", pending);
-		BenchWorkloads.Latency cancel = bench.cancelOnBooking("lg-", largeContacts, cancels);
-		log("%s", cancel);
-		log("pipeline again at %d pending", pending);
-		BenchWorkloads.Pipeline large = bench.pipeline("p2-", n, timeout);
-		log("%s", large);
+		Set<String> only = Set
+			.of(setting("bench.only", "pipeline,enrollment,import,punctuality,cancel,scale").split(","));
+		BenchWorkloads.Pipeline small = null;
+		BenchWorkloads.Pipeline large = null;
+		BenchWorkloads.Latency enrollment = null;
+		BenchWorkloads.Latency imported = null;
+		BenchWorkloads.Latency cancel = null;
+		BenchWorkloads.Punctuality punctuality = null;
+		BenchWorkloads.Seeding seeding = null;
+		long pending = 0;
+		if (only.contains("pipeline") || only.contains("scale")) {
+			int warmUp = Math.max(1, Math.min(2000, n / 10));
+			log("warm-up pipeline, %d steps (not reported)", warmUp);
+			log("%s", bench.pipeline("w0-", warmUp, timeout));
+		}
+		if (only.contains("pipeline")) {
+			log("pipeline, %d steps due now", n);
+			small = bench.pipeline("p1-", n, timeout);
+			log("%s", small);
+		}
+		if (only.contains("enrollment")) {
+			log("enrollment, %d signed webhooks", events);
+			enrollment = bench.enrollment("en-", events);
+			log("%s", enrollment);
+		}
+		if (only.contains("import")) {
+			imported = bench.importContacts("im-", Math.max(1, events / 4));
+			log("%s", imported);
+		}
+		if (only.contains("punctuality")) {
+			log("punctuality, %d steps over %s", punctualSteps, punctualPeriod);
+			punctuality = bench.punctuality("pu-", punctualSteps, punctualPeriod, timeout);
+			log("%s", punctuality);
+		}
+		if (only.contains("cancel") || only.contains("scale")) {
+			int largeContacts = (pendingLarge + 3) / 4;
+			log("seeding %d pending steps", pendingLarge);
+			seeding = bench.seed("lg-", largeContacts, false);
+			log("%s", seeding);
+			jdbc.sql("vacuum analyze scheduled_tasks, nurture_step_runs, nurture_enrollments, contacts, contact_keys")
+				.update();
+			pending = bench.pending();
+			if (only.contains("cancel")) {
+				log("cancel on booking at %d pending", pending);
+				cancel = bench.cancelOnBooking("lg-", largeContacts, cancels);
+				log("%s", cancel);
+			}
+			if (only.contains("scale")) {
+				log("pipeline again at %d pending", pending);
+				large = bench.pipeline("p2-", n, timeout);
+				log("%s", large);
+			}
+		}
 
+		if (only.size() < 6) {
+			log("only %s measured: no table", only);
+			return;
+		}
 		JsonNode peer = peer(setting("bench.peer-json", ""));
 		String table = new BenchTable(setting("bench.delivery", "outbox"), setting("bench.config", ""), small, large,
 				enrollment, imported, seeding, pending, cancel, punctuality, peer)
