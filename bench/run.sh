@@ -36,10 +36,10 @@ while [ $# -gt 0 ]; do
 done
 
 PG="psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1"
-DB=nurture_bench
-PEER_DB=nurture_bench_peer
-PORT=18080
-SINK_PORT=13999
+DB=${BENCH_DB:-nurture_bench}
+PEER_DB=${DB}_peer
+PORT=${BENCH_PORT:-18080}
+SINK_PORT=${BENCH_SINK_PORT:-13999}
 SECRET=bench-secret
 TOKEN=bench-token
 PIDS=()
