@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-RESULTS=$ROOT/bench/results
+RESULTS=${BENCH_RESULTS:-$ROOT/bench/results}
 mkdir -p "$RESULTS"
 
 N=100000 PENDING=1000000 EVENTS=20000 CANCELS=2000 PUNCT_STEPS=6000 PUNCT_SECONDS=60
