@@ -120,5 +120,5 @@ java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath
 
 # What the database says about the hot statements (pg_stat_statements when installed).
 $PG -d $DB -c "select relname, n_tup_ins, n_tup_upd, n_tup_del, n_dead_tup, autovacuum_count from pg_stat_user_tables \
-  where relname in ('scheduled_tasks','nurture_step_runs','messages','outbox','nurture_enrollments') order by relname" \
+  where relname in ('nurture_step_runs','messages','outbox','nurture_enrollments') order by relname" \
   > "$RESULTS/db-stats.txt" 2>&1 || true

@@ -72,7 +72,23 @@ public record NurtureSettings(Path dataDir, String clock, String clockStart, Str
 	public record Drip(int months) {
 	}
 
-	public record Scheduler(int threads, Duration pollingInterval, Duration heartbeatInterval) {
+	/**
+	 * The step engine: {@code threads} compose and deliver at once, {@code workers}
+	 * batches of up to {@code batchSize} steps are claimed and recorded at once, idle
+	 * workers look for due steps every {@code pollingInterval}, and a node renews the
+	 * leases of the steps it works on every {@code heartbeatInterval}.
+	 */
+	public record Scheduler(int threads, Duration pollingInterval, Duration heartbeatInterval, int batchSize,
+			int workers) {
+
+		/**
+		 * How long a claimed step stays with its node without a renewal: a dead node's
+		 * steps are claimed again after this.
+		 */
+		public Duration lease() {
+			return heartbeatInterval.multipliedBy(6);
+		}
+
 	}
 
 }

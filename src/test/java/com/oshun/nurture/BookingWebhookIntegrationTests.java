@@ -20,9 +20,6 @@ class BookingWebhookIntegrationTests extends IntegrationTest {
 		assertThat(jdbc.sql("select count(*) from nurture_step_runs where status = 'scheduled'")
 			.query(Long.class)
 			.single()).isEqualTo(4);
-		assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'send-step'")
-			.query(Long.class)
-			.single()).isEqualTo(4);
 	}
 
 	@Test

@@ -145,11 +145,9 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 		assertThat(step(1).status()).isEqualTo("sent");
 		String marker = onlyMessageSent().get("content_attributes").get("external_delivery_id").stringValue();
 		// What a crash after Chatwoot took the message leaves: the step still in flight,
-		// its job due again, and the message (with its marker) in the conversation.
-		jdbc.sql("update nurture_step_runs set status = 'sending', sent_at = null where step_no = 1").update();
+		// its lease running out, and the message (with its marker) in the conversation.
 		jdbc.sql("""
-				insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
-				values ('send-step', '1/1', :at, false, 1)
+				update nurture_step_runs set status = 'sending', sent_at = null, lease_until = :at where step_no = 1
 				""").param("at", java.time.OffsetDateTime.parse("2026-01-05T14:00:00Z")).update();
 		CHATWOOT.stubFor(get(urlPathEqualTo(ACCOUNT + "/conversations/42/messages")).atPriority(1)
 			.willReturn(

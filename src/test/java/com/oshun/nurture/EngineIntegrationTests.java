@@ -67,7 +67,7 @@ class EngineIntegrationTests extends IntegrationTest {
 		assertThat(enrollmentStatus("no_show")).isEqualTo("ended");
 		assertThat(jdbc.sql("select end_reason from nurture_enrollments").query(String.class).single())
 			.isEqualTo("booked");
-		assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'send-step'")
+		assertThat(jdbc.sql("select count(*) from nurture_step_runs where status in ('scheduled', 'sending')")
 			.query(Long.class)
 			.single()).isZero();
 		advance("P60D");

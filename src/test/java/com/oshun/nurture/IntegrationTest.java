@@ -97,7 +97,6 @@ public abstract class IntegrationTest {
 	@BeforeEach
 	void resetWorld() {
 		jdbc.sql("truncate " + String.join(", ", TABLES) + " restart identity cascade").update();
-		jdbc.sql("delete from scheduled_tasks where task_name = 'send-step'").update();
 		jdbc.sql("update scheduled_tasks set execution_time = :start, picked = false")
 			.param("start", START.atOffset(java.time.ZoneOffset.UTC))
 			.update();

@@ -2,7 +2,9 @@ package com.oshun.nurture.compose;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.MessageRepository;
@@ -58,6 +60,47 @@ public class ContextBuilder {
 		return assemble(contact, sequence, step, channel, at, messages.recent(contact.id(), settings.recentMessages()),
 				preferences.forContact(contact.id()), knowledge.forContact(contact.id()),
 				knowledge.clinicValidOn(today), settings);
+	}
+
+	/**
+	 * The data behind the contexts of a batch of steps for these contacts, read with one
+	 * query per kind; {@link Batch#context} then builds each as {@code buildContext}
+	 * would.
+	 */
+	public Batch load(Collection<Long> contactIds) {
+		return new Batch(messages.recentFor(contactIds, settings.recentMessages()), preferences.forContacts(contactIds),
+				knowledge.forContacts(contactIds));
+	}
+
+	/** What {@link #load} read. */
+	public final class Batch {
+
+		private final Map<Long, List<MessageRepository.Message>> recent;
+
+		private final Map<Long, List<Preference>> learned;
+
+		private final Map<Long, List<KnowledgeItem>> memories;
+
+		private Batch(Map<Long, List<MessageRepository.Message>> recent, Map<Long, List<Preference>> learned,
+				Map<Long, List<KnowledgeItem>> memories) {
+			this.recent = recent;
+			this.learned = learned;
+			this.memories = memories;
+		}
+
+		/** Everything learned about the contact, confident or not. */
+		public List<Preference> preferences(long contactId) {
+			return learned.getOrDefault(contactId, List.of());
+		}
+
+		public MessageContext context(Contact contact, SequenceDefinition sequence, StepDefinition step, String channel,
+				Instant at) {
+			LocalDate today = at.atZone(contact.zone()).toLocalDate();
+			return assemble(contact, sequence, step, channel, at, recent.getOrDefault(contact.id(), List.of()),
+					preferences(contact.id()), memories.getOrDefault(contact.id(), List.of()),
+					knowledge.clinicValidOn(today), settings);
+		}
+
 	}
 
 	static MessageContext assemble(Contact contact, SequenceDefinition sequence, StepDefinition step, String channel,

@@ -4,12 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.oshun.nurture.storage.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,11 +36,63 @@ public class KnowledgeRepository implements KnowledgeSource {
 		this.clock = clock;
 	}
 
-	/** Every clinic item, valid or not, in id order. */
+	/**
+	 * The clinic items as last read, and when (System.nanoTime); every message is checked
+	 * against them, so they are read at most once a {@link #CLINIC_TTL_NANOS} per node.
+	 */
+	private record Clinic(List<KnowledgeItem> items, long readAt) {
+	}
+
+	/** How long another node's edit of the clinic knowledge may take to be seen here. */
+	private static final long CLINIC_TTL_NANOS = 1_000_000_000L;
+
+	private volatile Clinic clinic;
+
+	/**
+	 * Every clinic item, valid or not, in id order. Edits through this node are seen at
+	 * once; another node's within a second.
+	 */
 	public List<KnowledgeItem> clinic() {
-		return jdbc.sql("select " + COLUMNS + " from memory_knowledge where contact_id is null order by id")
-			.query(KnowledgeRepository::map)
+		Clinic read = clinic;
+		long now = System.nanoTime();
+		if (read == null || now - read.readAt() > CLINIC_TTL_NANOS) {
+			read = new Clinic(List
+				.copyOf(jdbc.sql("select " + COLUMNS + " from memory_knowledge where contact_id is null order by id")
+					.query(KnowledgeRepository::map)
+					.list()), now);
+			clinic = read;
+		}
+		return read.items();
+	}
+
+	/**
+	 * Forget the clinic items read, now and when the edit's transaction ends (a read in
+	 * between could still see the old rows).
+	 */
+	private void edited() {
+		clinic = null;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					clinic = null;
+				}
+			});
+		}
+	}
+
+	/** The memories of each of these contacts, in id order. */
+	public Map<Long, List<KnowledgeItem>> forContacts(Collection<Long> contactIds) {
+		Map<Long, List<KnowledgeItem>> found = new HashMap<>();
+		jdbc.sql("select contact_id, " + COLUMNS
+				+ " from memory_knowledge where contact_id = any(:ids) order by contact_id, id")
+			.param("ids", contactIds.toArray(Long[]::new))
+			.query((rs, n) -> {
+				found.computeIfAbsent(rs.getLong("contact_id"), id -> new ArrayList<>()).add(map(rs, n));
+				return null;
+			})
 			.list();
+		return found;
 	}
 
 	/** The clinic items valid on {@code date}. */
@@ -58,6 +116,7 @@ public class KnowledgeRepository implements KnowledgeSource {
 	}
 
 	public KnowledgeItem add(KnowledgeItem item, String origin) {
+		edited();
 		long id = jdbc
 			.sql("""
 					insert into memory_knowledge (kind, topic, content, language, valid_from, valid_until, origin, created_at)
@@ -81,6 +140,7 @@ public class KnowledgeRepository implements KnowledgeSource {
 	 * Replace a clinic item; it is the operator's from then on, so a restart keeps it.
 	 */
 	public Optional<KnowledgeItem> update(long id, KnowledgeItem item) {
+		edited();
 		int updated = jdbc.sql("""
 				update memory_knowledge set kind = :kind, topic = :topic, content = :content, language = :language,
 				  valid_from = :from, valid_until = :until, origin = 'admin'
@@ -98,6 +158,7 @@ public class KnowledgeRepository implements KnowledgeSource {
 	}
 
 	public boolean delete(long id) {
+		edited();
 		return jdbc.sql("delete from memory_knowledge where id = :id and contact_id is null")
 			.param("id", id)
 			.update() == 1;
@@ -107,6 +168,7 @@ public class KnowledgeRepository implements KnowledgeSource {
 	 * Drop the clinic items that came from the knowledge file, before it is read again.
 	 */
 	void deleteFromFile() {
+		edited();
 		jdbc.sql("delete from memory_knowledge where contact_id is null and origin = 'file'").update();
 	}
 

@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.oshun.nurture.storage.Timestamps;
@@ -63,6 +66,53 @@ public class ContactRepository {
 			.param("id", id)
 			.query(ContactRepository::map)
 			.single();
+	}
+
+	/** These contacts by id; a missing id is left out. */
+	public Map<Long, Contact> getAll(Collection<Long> ids) {
+		return byId(jdbc.sql("select " + COLUMNS + " from contacts c where c.id = any(:ids)")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(ContactRepository::map)
+			.list());
+	}
+
+	/**
+	 * Lock those of these contacts no other transaction holds, until this one ends; the
+	 * others are left out.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<Long, Contact> lockAvailable(Collection<Long> ids) {
+		return byId(jdbc.sql("select " + COLUMNS + " from contacts c where c.id = any(:ids) for update skip locked")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(ContactRepository::map)
+			.list());
+	}
+
+	/**
+	 * Lock these contacts in id order (so two batches cannot deadlock), waiting if
+	 * needed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockAll(Collection<Long> ids) {
+		jdbc.sql("select id from contacts where id = any(:ids) order by id for update")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+	}
+
+	/** Note that a nurture message went to each of these contacts at {@code at}. */
+	public void markNurtured(Collection<Long> ids, Instant at) {
+		jdbc.sql("update contacts set last_nurture_at = :at, updated_at = :now where id = any(:ids)")
+			.param("at", Timestamps.param(at))
+			.param("now", Timestamps.param(clock.instant()))
+			.param("ids", ids.toArray(Long[]::new))
+			.update();
+	}
+
+	private static Map<Long, Contact> byId(List<Contact> found) {
+		Map<Long, Contact> byId = new HashMap<>();
+		found.forEach(contact -> byId.put(contact.id(), contact));
+		return byId;
 	}
 
 	/** Read the contact and hold its row lock until the transaction ends. */

@@ -2,8 +2,11 @@ package com.oshun.nurture.contact;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.oshun.nurture.storage.Timestamps;
 
@@ -42,6 +45,52 @@ public class MessageRepository {
 			.param("at", Timestamps.param(at))
 			.query(Long.class)
 			.single();
+	}
+
+	/** An outbound message of a batch, for {@link #recordOutboundAll}. */
+	public record Outbound(long contactId, String channel, String content, long enrollmentId, int stepNo,
+			String externalId) {
+	}
+
+	/** Record a batch's outbound messages in one statement. */
+	public void recordOutboundAll(List<Outbound> sent, Instant at) {
+		if (sent.isEmpty()) {
+			return;
+		}
+		jdbc.sql(
+				"""
+						insert into messages (contact_id, direction, channel, content, enrollment_id, step_no, external_id, created_at)
+						select u.contact_id, 'out', u.channel, u.content, u.enrollment_id, u.step_no, u.external_id, :at
+						from unnest(cast(:contact as bigint[]), cast(:channel as text[]), cast(:content as text[]),
+						            cast(:enrollment as bigint[]), cast(:stepNo as int[]), cast(:external as text[]))
+						  as u(contact_id, channel, content, enrollment_id, step_no, external_id)
+						""")
+			.param("contact", sent.stream().map(Outbound::contactId).toArray(Long[]::new))
+			.param("channel", sent.stream().map(Outbound::channel).toArray(String[]::new))
+			.param("content", sent.stream().map(Outbound::content).toArray(String[]::new))
+			.param("enrollment", sent.stream().map(Outbound::enrollmentId).toArray(Long[]::new))
+			.param("stepNo", sent.stream().map(Outbound::stepNo).toArray(Integer[]::new))
+			.param("external", sent.stream().map(Outbound::externalId).toArray(String[]::new))
+			.param("at", Timestamps.param(at))
+			.update();
+	}
+
+	/** The latest {@code limit} messages of each of these contacts, oldest first. */
+	public Map<Long, List<Message>> recentFor(Collection<Long> contactIds, int limit) {
+		Map<Long, List<Message>> recent = new HashMap<>();
+		jdbc.sql("""
+				select m.contact_id, m.created_at, m.direction, m.channel, m.content
+				from unnest(cast(:ids as bigint[])) as c(id)
+				cross join lateral (select contact_id, created_at, direction, channel, content, id from messages
+				                    where contact_id = c.id order by created_at desc, id desc limit :limit) m
+				order by m.contact_id, m.created_at, m.id
+				""").param("ids", contactIds.toArray(Long[]::new)).param("limit", limit).query((rs, n) -> {
+			recent.computeIfAbsent(rs.getLong("contact_id"), id -> new ArrayList<>())
+				.add(new Message(Timestamps.read(rs, "created_at"), rs.getString("direction"), rs.getString("channel"),
+						rs.getString("content")));
+			return null;
+		}).list();
+		return recent;
 	}
 
 	public boolean anyInboundSince(long contactId, Instant since) {

@@ -9,8 +9,6 @@ import java.util.Optional;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.preferences.Learning;
-import com.oshun.nurture.scheduling.StepJob;
-import com.oshun.nurture.scheduling.StepJobs;
 import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
@@ -23,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who enrolls in what, and the operator's transitions. Each method is one transaction:
- * the enrollment row, its step rows and their db-scheduler jobs commit together or not at
- * all.
+ * the enrollment row and its step rows (which are the queue the engine claims from)
+ * commit together or not at all.
  */
 @Service
 public class Enroller {
@@ -39,20 +37,17 @@ public class Enroller {
 
 	private final StepPlanner planner;
 
-	private final StepJobs jobs;
-
 	private final Learning learning;
 
 	private final Clock clock;
 
 	Enroller(ContactRepository contacts, EnrollmentRepository enrollments, StepRunRepository steps,
-			SequenceCatalog catalog, StepPlanner planner, StepJobs jobs, Learning learning, Clock clock) {
+			SequenceCatalog catalog, StepPlanner planner, Learning learning, Clock clock) {
 		this.contacts = contacts;
 		this.enrollments = enrollments;
 		this.steps = steps;
 		this.catalog = catalog;
 		this.planner = planner;
-		this.jobs = jobs;
 		this.learning = learning;
 		this.clock = clock;
 	}
@@ -95,10 +90,7 @@ public class Enroller {
 		}
 		List<PlannedStep> planned = planner.plan(definition, now, contact.zone(),
 				learning.bestHour(contactId).orElse(null));
-		for (PlannedStep step : planned) {
-			steps.insert(id.get(), contactId, step.step().stepNo(), step.step().objective(), step.dueAt(), now);
-		}
-		jobs.schedule(planned.stream().map(step -> new StepJob(id.get(), step.step().stepNo(), step.dueAt())).toList());
+		steps.insertAll(id.get(), contactId, planned, now);
 		return new Outcome(id.get(), "enrolled in " + sequence + " v" + definition.version());
 	}
 
@@ -135,8 +127,8 @@ public class Enroller {
 	public Enrollment pause(long id) {
 		Enrollment enrollment = lock(id);
 		enrollment.requireActive("pause");
+		// Its steps stay scheduled; only an active enrollment's steps are claimed.
 		enrollments.setStatus(id, Enrollment.Status.PAUSED, clock.instant(), null);
-		jobs.cancel(steps.pending(id).stream().map(step -> StepJob.instanceId(id, step.stepNo())).toList());
 		return lock(id);
 	}
 
@@ -155,7 +147,6 @@ public class Enroller {
 			Instant shifted = step.dueAt().plus(paused);
 			Instant due = planner.allowed(shifted.isBefore(now) ? now : shifted, contact.zone());
 			steps.reschedule(id, step.stepNo(), due, now);
-			jobs.reschedule(new StepJob(id, step.stepNo(), due));
 		}
 		enrollments.setStatus(id, Enrollment.Status.ACTIVE, now, null);
 		return lock(id);
@@ -196,7 +187,6 @@ public class Enroller {
 			}
 			if (!due.equals(step.dueAt())) {
 				steps.reschedule(enrollment.id(), step.stepNo(), due, "moved to the learned hour " + hour, now);
-				jobs.reschedule(new StepJob(enrollment.id(), step.stepNo(), due));
 			}
 			previous = due;
 		}
@@ -225,9 +215,8 @@ public class Enroller {
 	private void end(Enrollment enrollment, String reason) {
 		Instant now = clock.instant();
 		enrollments.setStatus(enrollment.id(), Enrollment.Status.ENDED, now, reason);
-		List<Integer> cancelled = steps.cancelPending(enrollment.id(), "enrollment ended: " + reason, now);
+		steps.cancelPending(enrollment.id(), "enrollment ended: " + reason, now);
 		steps.noteInFlight(enrollment.id(), "send had already started when the enrollment ended (" + reason + ")", now);
-		jobs.cancel(cancelled.stream().map(stepNo -> StepJob.instanceId(enrollment.id(), stepNo)).toList());
 	}
 
 }

@@ -3,7 +3,10 @@ package com.oshun.nurture.enrollment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.oshun.nurture.sequence.SequenceKey;
@@ -50,6 +53,33 @@ public class EnrollmentRepository {
 			.param("id", id)
 			.query(EnrollmentRepository::map)
 			.optional();
+	}
+
+	/** These enrollments by id. */
+	Map<Long, Enrollment> findAll(Collection<Long> ids) {
+		Map<Long, Enrollment> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select " + COLUMNS + " from nurture_enrollments where id = any(:ids)")
+				.param("ids", ids.toArray(Long[]::new))
+				.query(EnrollmentRepository::map)
+				.list()
+				.forEach(enrollment -> found.put(enrollment.id(), enrollment));
+		}
+		return found;
+	}
+
+	/** Those of these active enrollments that have no step left to run. */
+	List<Long> withoutUnfinishedSteps(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select e.id from nurture_enrollments e
+				where e.id = any(:ids) and e.status = 'active'
+				  and not exists (select 1 from nurture_step_runs s
+				                  where s.enrollment_id = e.id and s.status in ('scheduled', 'sending'))
+				order by e.id
+				""").param("ids", ids.toArray(Long[]::new)).query(Long.class).list();
 	}
 
 	Optional<Enrollment> lock(long id) {

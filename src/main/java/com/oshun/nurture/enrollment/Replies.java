@@ -9,7 +9,6 @@ import java.util.Optional;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.contact.InboundMessageReceived;
-import com.oshun.nurture.contact.MessageRepository;
 import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.preferences.LearningSettings;
 import com.oshun.nurture.preferences.ReplySignals;
@@ -21,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a contact's own words do: STOP opts them out of everything at once, "not
  * interested" ends the enrollment without a drip, and every reply teaches Karen when and
- * how to write. A reply also keeps the conversation live: {@code StepRunner} defers steps
- * due within the reply pause.
+ * how to write. A reply also keeps the conversation live: {@code StepBatches} defers
+ * steps due within the reply pause.
  */
 @Service
 public class Replies {
@@ -30,8 +29,6 @@ public class Replies {
 	private final ContactRepository contacts;
 
 	private final StepRunRepository steps;
-
-	private final MessageRepository messages;
 
 	private final Enroller enroller;
 
@@ -41,11 +38,10 @@ public class Replies {
 
 	private final Clock clock;
 
-	Replies(ContactRepository contacts, StepRunRepository steps, MessageRepository messages, Enroller enroller,
-			Learning learning, LearningSettings settings, Clock clock) {
+	Replies(ContactRepository contacts, StepRunRepository steps, Enroller enroller, Learning learning,
+			LearningSettings settings, Clock clock) {
 		this.contacts = contacts;
 		this.steps = steps;
-		this.messages = messages;
 		this.enroller = enroller;
 		this.learning = learning;
 		this.settings = settings;
@@ -100,14 +96,6 @@ public class Replies {
 	@Transactional
 	public void optIn(long contactId) {
 		contacts.setStatus(contactId, "active");
-	}
-
-	/** A step is going out: if the previous one drew no reply, that is a signal too. */
-	void onStepSent(long contactId) {
-		steps.lastSent(contactId)
-			.filter(previous -> !messages.anyInboundSince(contactId, previous.sentAt()))
-			.ifPresent(previous -> learning.observeSilence(contactId, previous.objective(),
-					steps.readAt(previous.enrollmentId(), previous.stepNo()).isPresent()));
 	}
 
 	/** The end of the live conversation window, if a reply keeps it open now. */

@@ -3,9 +3,12 @@ package com.oshun.nurture.enrollment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.oshun.nurture.sequence.StepPlanner;
 import com.oshun.nurture.storage.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,18 +28,24 @@ public class StepRunRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(long enrollmentId, long contactId, int stepNo, String objective, Instant dueAt, Instant now) {
+	/** Insert an enrollment's planned steps in one statement. */
+	void insertAll(long enrollmentId, long contactId, List<StepPlanner.PlannedStep> planned, Instant now) {
 		jdbc.sql("""
 				insert into nurture_step_runs
 				  (enrollment_id, step_no, contact_id, objective, due_at, status, delivery_marker, updated_at)
-				values (:enrollment, :stepNo, :contact, :objective, :due, 'scheduled', :marker, :now)
+				select :enrollment, u.step_no, :contact, u.objective, u.due_at, 'scheduled', u.marker, :now
+				from unnest(cast(:stepNo as int[]), cast(:objective as text[]), cast(:due as timestamptz[]),
+				            cast(:marker as text[])) as u(step_no, objective, due_at, marker)
 				""")
 			.param("enrollment", enrollmentId)
-			.param("stepNo", stepNo)
 			.param("contact", contactId)
-			.param("objective", objective)
-			.param("due", Timestamps.param(dueAt))
-			.param("marker", StepRun.markerFor(enrollmentId, stepNo))
+			.param("stepNo", planned.stream().map(step -> step.step().stepNo()).toArray(Integer[]::new))
+			.param("objective", planned.stream().map(step -> step.step().objective()).toArray(String[]::new))
+			.param("due", planned.stream().map(step -> step.dueAt().toString()).toArray(String[]::new))
+			.param("marker",
+					planned.stream()
+						.map(step -> StepRun.markerFor(enrollmentId, step.step().stepNo()))
+						.toArray(String[]::new))
 			.param("now", Timestamps.param(now))
 			.update();
 	}
@@ -56,7 +65,7 @@ public class StepRunRepository {
 			.list();
 	}
 
-	/** Cancel every step still waiting; answer their job instance ids. */
+	/** Cancel every step still waiting; answer their numbers. */
 	List<Integer> cancelPending(long enrollmentId, String reason, Instant now) {
 		return jdbc.sql("""
 				update nurture_step_runs set status = 'cancelled', reason = :reason, updated_at = :now
@@ -97,16 +106,6 @@ public class StepRunRepository {
 				""").param("contact", contactId).query(StepRunRepository::map).optional();
 	}
 
-	/** When the contact read the step's message, if the channel reported it. */
-	Optional<Instant> readAt(long enrollmentId, int stepNo) {
-		return jdbc.sql("select read_at from nurture_step_runs where enrollment_id = :e and step_no = :s")
-			.param("e", enrollmentId)
-			.param("s", stepNo)
-			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "read_at")))
-			.optional()
-			.flatMap(read -> read);
-	}
-
 	/** When the contact's last message of this sequence went out. */
 	Optional<Instant> lastSentIn(long contactId, String sequence) {
 		return jdbc
@@ -141,72 +140,6 @@ public class StepRunRepository {
 				where enrollment_id = :e and step_no = :s
 				""")
 			.param("due", Timestamps.param(dueAt))
-			.param("reason", reason)
-			.param("now", Timestamps.param(now))
-			.param("e", enrollmentId)
-			.param("s", stepNo)
-			.update();
-	}
-
-	void markSending(long enrollmentId, int stepNo, String channel, Instant now) {
-		int updated = jdbc
-			.sql("""
-					update nurture_step_runs set status = 'sending', channel = :channel, started_at = :now, updated_at = :now,
-					  attempts = attempts + 1
-					where enrollment_id = :e and step_no = :s and status = 'scheduled'
-					""")
-			.param("channel", channel)
-			.param("now", Timestamps.param(now))
-			.param("e", enrollmentId)
-			.param("s", stepNo)
-			.update();
-		requireOne(updated, enrollmentId, stepNo, StepRun.SCHEDULED);
-	}
-
-	void markSent(long enrollmentId, int stepNo, String channel, String content, String composer, String composerReason,
-			String note, String externalId, Instant now) {
-		int updated = jdbc
-			.sql("""
-					update nurture_step_runs set status = case when delivery_status = 'failed' then 'failed' else 'sent' end,
-					  reason = case when delivery_status = 'failed' then 'failed after sending: ' || delivery_error
-					                else coalesce(:note, reason) end,
-					  channel = :channel, content = :content, composer = :composer, composer_reason = :composerReason,
-					  external_id = :external, sent_at = :now, updated_at = :now
-					where enrollment_id = :e and step_no = :s and status = 'sending'
-					""")
-			.param("channel", channel)
-			.param("external", externalId)
-			.param("content", content)
-			.param("composer", composer)
-			.param("composerReason", composerReason)
-			.param("note", note)
-			.param("now", Timestamps.param(now))
-			.param("e", enrollmentId)
-			.param("s", stepNo)
-			.update();
-		requireOne(updated, enrollmentId, stepNo, StepRun.SENDING);
-	}
-
-	/** Count another attempt at a step found in flight; answers the attempt number. */
-	int countAttempt(long enrollmentId, int stepNo, Instant now) {
-		return jdbc.sql("""
-				update nurture_step_runs set attempts = attempts + 1, updated_at = :now
-				where enrollment_id = :e and step_no = :s and status = 'sending'
-				returning attempts
-				""")
-			.param("now", Timestamps.param(now))
-			.param("e", enrollmentId)
-			.param("s", stepNo)
-			.query(Integer.class)
-			.single();
-	}
-
-	/** Why a step in flight waits for another attempt. */
-	void noteRetry(long enrollmentId, int stepNo, String reason, Instant now) {
-		jdbc.sql("""
-				update nurture_step_runs set reason = :reason, updated_at = :now
-				where enrollment_id = :e and step_no = :s and status = 'sending'
-				""")
 			.param("reason", reason)
 			.param("now", Timestamps.param(now))
 			.param("e", enrollmentId)
@@ -259,25 +192,233 @@ public class StepRunRepository {
 			.update() > 0;
 	}
 
-	/** Finish a step without sending: {@code skipped} or {@code failed}, with why. */
-	void markUnsent(long enrollmentId, int stepNo, String status, String reason, Instant now) {
-		int updated = jdbc.sql("""
-				update nurture_step_runs set status = :status, reason = :reason, updated_at = :now
-				where enrollment_id = :e and step_no = :s and status in ('scheduled', 'sending')
-				""")
-			.param("status", status)
-			.param("reason", reason)
-			.param("now", Timestamps.param(now))
-			.param("e", enrollmentId)
-			.param("s", stepNo)
-			.update();
-		requireOne(updated, enrollmentId, stepNo, "scheduled or sending");
+	/** A step a worker holds: its row, and the attempt this is. */
+	record Held(StepRun step, int attempt) {
+
+		String key() {
+			return step.enrollmentId() + "/" + step.stepNo();
+		}
+
 	}
 
-	private static void requireOne(int updated, long enrollmentId, int stepNo, String expected) {
-		if (updated != 1) {
-			throw new IllegalStateException("step " + enrollmentId + "/" + stepNo + " is not " + expected);
+	/**
+	 * Lock up to {@code limit} scheduled steps of active enrollments that are due, oldest
+	 * first, skipping rows another worker holds.
+	 */
+	List<StepRun> lockDue(Instant now, int limit) {
+		return jdbc.sql("select " + prefixed("s") + """
+				 from nurture_step_runs s
+				where s.status = 'scheduled' and s.due_at <= :now
+				  and exists (select 1 from nurture_enrollments e where e.id = s.enrollment_id and e.status = 'active')
+				order by s.due_at limit :limit
+				for update of s skip locked
+				""").param("now", Timestamps.param(now)).param("limit", limit).query(StepRunRepository::map).list();
+	}
+
+	/**
+	 * Lock up to {@code limit} steps in flight whose lease has run out: their node died,
+	 * or a delivery asked to be retried at that time. Answers them with the attempt they
+	 * start now.
+	 */
+	List<Held> lockExpired(Instant now, int limit) {
+		return jdbc.sql("select " + prefixed("s") + """
+				, s.attempts from nurture_step_runs s
+				where s.status = 'sending' and s.lease_until <= :now
+				order by s.lease_until limit :limit
+				for update of s skip locked
+				""")
+			.param("now", Timestamps.param(now))
+			.param("limit", limit)
+			.query((rs, n) -> new Held(map(rs, n), rs.getInt("attempts") + 1))
+			.list();
+	}
+
+	/** Which of these contacts have a step in flight. */
+	java.util.Set<Long> contactsInFlight(Collection<Long> contactIds) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				select distinct contact_id from nurture_step_runs where contact_id = any(:ids) and status = 'sending'
+				""").param("ids", contactIds.toArray(Long[]::new)).query(Long.class).list());
+	}
+
+	/**
+	 * Mark held steps {@code sending} under a lease that ends at {@code leaseUntil}, one
+	 * statement for the batch; a step started afresh takes its channel.
+	 */
+	void hold(List<Held> held, Map<String, String> channels, Instant now, Instant leaseUntil) {
+		if (held.isEmpty()) {
+			return;
 		}
+		jdbc.sql("""
+				update nurture_step_runs s set status = 'sending', attempts = u.attempt,
+				  channel = coalesce(u.channel, s.channel), started_at = coalesce(s.started_at, :now),
+				  lease_until = :lease, updated_at = :now
+				from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:a as int[]), cast(:c as text[]))
+				  as u(enrollment_id, step_no, attempt, channel)
+				where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no
+				""")
+			.param("e", held.stream().map(h -> h.step().enrollmentId()).toArray(Long[]::new))
+			.param("s", held.stream().map(h -> h.step().stepNo()).toArray(Integer[]::new))
+			.param("a", held.stream().map(Held::attempt).toArray(Integer[]::new))
+			.param("c", held.stream().map(h -> channels.get(h.key())).toArray(String[]::new))
+			.param("now", Timestamps.param(now))
+			.param("lease", Timestamps.param(leaseUntil))
+			.update();
+	}
+
+	/** Extend the lease of steps this node is still working on. */
+	void renewLeases(Collection<Held> held, Instant leaseUntil) {
+		if (held.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				update nurture_step_runs s set lease_until = :lease
+				from unnest(cast(:e as bigint[]), cast(:s as int[])) as u(enrollment_id, step_no)
+				where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = 'sending'
+				""")
+			.param("e", held.stream().map(h -> h.step().enrollmentId()).toArray(Long[]::new))
+			.param("s", held.stream().map(h -> h.step().stepNo()).toArray(Integer[]::new))
+			.param("lease", Timestamps.param(leaseUntil))
+			.update();
+	}
+
+	/** What a batch sent, for {@link #markSentAll}. */
+	record Sent(long enrollmentId, int stepNo, String channel, String content, String composer, String composerReason,
+			String note, String externalId) {
+	}
+
+	/**
+	 * Record sent steps in one statement. A channel that already reported a failure turns
+	 * the step failed, as {@link #recordDeliveryStatus} does.
+	 */
+	void markSentAll(List<Sent> sent, Instant now) {
+		if (sent.isEmpty()) {
+			return;
+		}
+		jdbc.sql(
+				"""
+						update nurture_step_runs s set status = case when s.delivery_status = 'failed' then 'failed' else 'sent' end,
+						  reason = case when s.delivery_status = 'failed' then 'failed after sending: ' || s.delivery_error
+						                else coalesce(u.note, s.reason) end,
+						  channel = u.channel, content = u.content, composer = u.composer, composer_reason = u.composer_reason,
+						  external_id = u.external_id, sent_at = :now, lease_until = null, updated_at = :now
+						from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:channel as text[]), cast(:content as text[]),
+						            cast(:composer as text[]), cast(:composerReason as text[]), cast(:note as text[]),
+						            cast(:external as text[]))
+						  as u(enrollment_id, step_no, channel, content, composer, composer_reason, note, external_id)
+						where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = 'sending'
+						""")
+			.param("e", sent.stream().map(Sent::enrollmentId).toArray(Long[]::new))
+			.param("s", sent.stream().map(Sent::stepNo).toArray(Integer[]::new))
+			.param("channel", sent.stream().map(Sent::channel).toArray(String[]::new))
+			.param("content", sent.stream().map(Sent::content).toArray(String[]::new))
+			.param("composer", sent.stream().map(Sent::composer).toArray(String[]::new))
+			.param("composerReason", sent.stream().map(Sent::composerReason).toArray(String[]::new))
+			.param("note", sent.stream().map(Sent::note).toArray(String[]::new))
+			.param("external", sent.stream().map(Sent::externalId).toArray(String[]::new))
+			.param("now", Timestamps.param(now))
+			.update();
+	}
+
+	/** A step finished without a message, for {@link #markUnsentAll}. */
+	record Unsent(long enrollmentId, int stepNo, String status, String reason) {
+	}
+
+	/**
+	 * Finish steps without sending ({@code skipped} or {@code failed}) in one statement.
+	 */
+	void markUnsentAll(List<Unsent> unsent, Instant now) {
+		if (unsent.isEmpty()) {
+			return;
+		}
+		jdbc.sql(
+				"""
+						update nurture_step_runs s set status = u.status, reason = u.reason, lease_until = null, updated_at = :now
+						from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:status as text[]), cast(:reason as text[]))
+						  as u(enrollment_id, step_no, status, reason)
+						where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status in ('scheduled', 'sending')
+						""")
+			.param("e", unsent.stream().map(Unsent::enrollmentId).toArray(Long[]::new))
+			.param("s", unsent.stream().map(Unsent::stepNo).toArray(Integer[]::new))
+			.param("status", unsent.stream().map(Unsent::status).toArray(String[]::new))
+			.param("reason", unsent.stream().map(Unsent::reason).toArray(String[]::new))
+			.param("now", Timestamps.param(now))
+			.update();
+	}
+
+	/** A step that waits: a new due time, or (in flight) the time of its next attempt. */
+	record Deferral(long enrollmentId, int stepNo, Instant until, String reason) {
+	}
+
+	/** Move scheduled steps later, noting why, in one statement. */
+	void deferAll(List<Deferral> deferrals, Instant now) {
+		updateTimes(deferrals, "due_at", "scheduled", now);
+	}
+
+	/**
+	 * Steps in flight whose delivery asked to be retried: their lease ends at the retry
+	 * time, when another attempt claims them.
+	 */
+	void retryAll(List<Deferral> retries, Instant now) {
+		updateTimes(retries, "lease_until", "sending", now);
+	}
+
+	private void updateTimes(List<Deferral> deferrals, String column, String status, Instant now) {
+		if (deferrals.isEmpty()) {
+			return;
+		}
+		jdbc.sql("update nurture_step_runs s set " + column
+				+ """
+						 = u.until, reason = coalesce(u.reason, s.reason), updated_at = :now
+						from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:until as timestamptz[]), cast(:reason as text[]))
+						  as u(enrollment_id, step_no, until, reason)
+						where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = :status
+						""")
+			.param("e", deferrals.stream().map(Deferral::enrollmentId).toArray(Long[]::new))
+			.param("s", deferrals.stream().map(Deferral::stepNo).toArray(Integer[]::new))
+			.param("until", deferrals.stream().map(d -> d.until().toString()).toArray(String[]::new))
+			.param("reason", deferrals.stream().map(Deferral::reason).toArray(String[]::new))
+			.param("status", status)
+			.param("now", Timestamps.param(now))
+			.update();
+	}
+
+	/** A contact's last sent step drew no answer; {@code read}: it was read. */
+	record Silence(long contactId, String objective, boolean read) {
+	}
+
+	/**
+	 * For each contact, its last sent step when nothing came back from the contact since:
+	 * the silence a new step's departure teaches from.
+	 */
+	List<Silence> unansweredLastSent(Collection<Long> contactIds) {
+		return jdbc.sql("""
+				select l.contact_id, l.objective, l.read_at is not null as read
+				from (select distinct on (contact_id) contact_id, objective, sent_at, read_at from nurture_step_runs
+				      where contact_id = any(:ids) and status = 'sent' order by contact_id, sent_at desc) l
+				where not exists (select 1 from messages m
+				                  where m.contact_id = l.contact_id and m.direction = 'in' and m.created_at > l.sent_at)
+				order by l.contact_id
+				""")
+			.param("ids", contactIds.toArray(Long[]::new))
+			.query((rs, n) -> new Silence(rs.getLong("contact_id"), rs.getString("objective"), rs.getBoolean("read")))
+			.list();
+	}
+
+	/** The earliest time a step is due or a lease runs out, for the simulated clock. */
+	public Optional<Instant> nextDue() {
+		return jdbc.sql("""
+				select least((select min(s.due_at) from nurture_step_runs s
+				              where s.status = 'scheduled'
+				                and exists (select 1 from nurture_enrollments e
+				                            where e.id = s.enrollment_id and e.status = 'active')),
+				             (select min(lease_until) from nurture_step_runs where status = 'sending')) as next
+				""").query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next"))).single();
+	}
+
+	private static String prefixed(String alias) {
+		return java.util.Arrays.stream(COLUMNS.split(", "))
+			.map(column -> alias + "." + column)
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	static StepRun map(ResultSet rs, int row) throws SQLException {

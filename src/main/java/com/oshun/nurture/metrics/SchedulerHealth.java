@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component {@code scheduler}: down while db-scheduler shuts
- * down, with the executions overdue by more than five minutes as a detail (a growing
- * number means no node is picking work up).
+ * {@code /actuator/health} component {@code scheduler}: down while db-scheduler (the
+ * recurring checks) shuts down, with the steps overdue by more than five minutes as a
+ * detail (a growing number means no node is picking work up, or the engine is behind).
  */
 @Component("schedulerHealthIndicator")
 class SchedulerHealth extends AbstractHealthIndicator {
@@ -37,13 +37,14 @@ class SchedulerHealth extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		SchedulerState state = scheduler.getSchedulerState();
-		long overdue = jdbc.sql("select count(*) from scheduled_tasks where not picked and execution_time < :before")
-			.param("before", Timestamps.param(clock.instant().minus(OVERDUE)))
-			.query(Long.class)
-			.single();
+		long overdue = jdbc.sql("""
+				select count(*) from nurture_step_runs s
+				where s.status = 'scheduled' and s.due_at < :before
+				  and exists (select 1 from nurture_enrollments e where e.id = s.enrollment_id and e.status = 'active')
+				""").param("before", Timestamps.param(clock.instant().minus(OVERDUE))).query(Long.class).single();
 		(state.isShuttingDown() ? builder.down() : builder.up()).withDetail("started", state.isStarted())
 			.withDetail("paused", state.isPaused())
-			.withDetail("overdueExecutions", overdue);
+			.withDetail("overdueSteps", overdue);
 	}
 
 }

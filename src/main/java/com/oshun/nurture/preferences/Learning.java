@@ -105,6 +105,14 @@ public class Learning {
 			.isPresent();
 	}
 
+	/** {@link #ignores(long, String)} from preferences already read. */
+	public boolean ignores(List<Preference> preferences, String objective) {
+		return preferences.stream()
+			.anyMatch(preference -> preference.key().equals(AFFINITY + objective)
+					&& preference.confidence() >= settings.confidenceThreshold()
+					&& "ignores".equals(preference.value()));
+	}
+
 	private Evidence observe(long contactId, String key, String observed, java.util.function.Predicate<String> agrees,
 			String reason) {
 		Evidence next = preferences.lockEvidence(contactId, key)

@@ -1,7 +1,11 @@
 package com.oshun.nurture.preferences;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.oshun.nurture.storage.Timestamps;
@@ -31,6 +35,21 @@ public class PreferenceRepository {
 			.query((rs, n) -> new Preference(rs.getString("key"), rs.getString("value"), rs.getDouble("confidence"),
 					rs.getInt("evidence_count"), Timestamps.read(rs, "updated_at")))
 			.list();
+	}
+
+	/** The preferences of each of these contacts, by key. */
+	public Map<Long, List<Preference>> forContacts(Collection<Long> contactIds) {
+		Map<Long, List<Preference>> found = new HashMap<>();
+		jdbc.sql("""
+				select contact_id, key, value, confidence, evidence_count, updated_at from contact_preferences
+				where contact_id = any(:ids) order by contact_id, key
+				""").param("ids", contactIds.toArray(Long[]::new)).query((rs, n) -> {
+			found.computeIfAbsent(rs.getLong("contact_id"), id -> new ArrayList<>())
+				.add(new Preference(rs.getString("key"), rs.getString("value"), rs.getDouble("confidence"),
+						rs.getInt("evidence_count"), Timestamps.read(rs, "updated_at")));
+			return null;
+		}).list();
+		return found;
 	}
 
 	/** A preference, if it is at least {@code threshold} sure. */

@@ -8,15 +8,19 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.oshun.nurture.storage.Timestamps;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the simulated clock: to the next due job, runs what is due, and repeats until the
- * target, so jobs run in order and the recurring checks fire at their own times.
+ * Moves the simulated clock: to the next due step or check, runs what is due, and repeats
+ * until the target, so steps run in order and the recurring checks fire at their own
+ * times.
  */
 @Component
 public class ClockAdvancer {
+
+	private static final int SIMULATED_BATCH = 100;
 
 	private final Clock clock;
 
@@ -24,10 +28,13 @@ public class ClockAdvancer {
 
 	private final JdbcClient jdbc;
 
-	ClockAdvancer(Clock clock, Scheduler scheduler, JdbcClient jdbc) {
+	private final ObjectProvider<DueSteps> steps;
+
+	ClockAdvancer(Clock clock, Scheduler scheduler, JdbcClient jdbc, ObjectProvider<DueSteps> steps) {
 		this.clock = clock;
 		this.scheduler = scheduler;
 		this.jdbc = jdbc;
+		this.steps = steps;
 	}
 
 	public boolean simulated() {
@@ -47,12 +54,12 @@ public class ClockAdvancer {
 			if (next.get().isAfter(simulated.instant())) {
 				simulated.set(next.get());
 			}
-			manual.runAnyDueExecutions();
+			runDue(manual);
 			next = nextDue(manual);
 		}
 		simulated.set(target);
 		manual.runDeadExecutionDetection();
-		manual.runAnyDueExecutions();
+		runDue(manual);
 		persist(target);
 		return target;
 	}
@@ -78,14 +85,32 @@ public class ClockAdvancer {
 	}
 
 	/**
-	 * The next due execution. A job left picked by a run that died (a crash mid-step) is
-	 * revived first, once its heartbeat is stale on the simulated clock.
+	 * The recurring checks due, then the due steps, batch after batch, in this thread (a
+	 * test sees everything done when the clock has moved).
+	 */
+	private void runDue(ManualScheduler manual) {
+		manual.runAnyDueExecutions();
+		while (steps.getObject().runBatch(SIMULATED_BATCH, Runnable::run) > 0) {
+			// until nothing more is due now
+		}
+	}
+
+	/**
+	 * The next due check or step. A check left picked by a run that died is revived
+	 * first, once its heartbeat is stale on the simulated clock; a step left in flight
+	 * comes back when its lease runs out.
 	 */
 	private Optional<Instant> nextDue(ManualScheduler manual) {
 		manual.runDeadExecutionDetection();
-		return jdbc.sql("select min(execution_time) as next from scheduled_tasks where picked = false")
+		Optional<Instant> check = jdbc
+			.sql("select min(execution_time) as next from scheduled_tasks where picked = false")
 			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next")))
 			.single();
+		Optional<Instant> step = steps.getObject().nextDue();
+		if (check.isEmpty() || step.isEmpty()) {
+			return check.isPresent() ? check : step;
+		}
+		return Optional.of(check.get().isBefore(step.get()) ? check.get() : step.get());
 	}
 
 	private void persist(Instant now) {

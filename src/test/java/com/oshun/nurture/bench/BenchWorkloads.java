@@ -119,9 +119,8 @@ public final class BenchWorkloads {
 
 	/**
 	 * Seed {@code contacts} contacts, each with a live no-show enrollment of four steps
-	 * and their db-scheduler jobs, in statements of at most 25,000 contacts. Step 1 is
-	 * parked when {@code parkFirst} (a workload makes it due later), else every step is
-	 * weeks away.
+	 * in statements of at most 25,000 contacts. Step 1 is parked when {@code parkFirst}
+	 * (a workload makes it due later), else every step is weeks away.
 	 */
 	public Seeding seed(String prefix, int contacts, boolean parkFirst) {
 		long started = System.nanoTime();
@@ -150,10 +149,9 @@ public final class BenchWorkloads {
 						         case when st.no = 1 and :park then :parked else :now + (30 + st.no) * interval '1 day' end,
 						         'scheduled', 'nurture:' || e.id || '/' || st.no, :now
 						  from e cross join (values %s) st (no, objective)
-						  returning enrollment_id, step_no, due_at
+						  returning enrollment_id
 						)
-						insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
-						select 'send-step', enrollment_id || '/' || step_no, null, due_at, false, 1 from s
+						select count(*) from s
 						"""
 					.formatted(values()))
 				.param("prefix", prefix)
@@ -163,7 +161,8 @@ public final class BenchWorkloads {
 				.param("to", to)
 				.param("park", parkFirst)
 				.param("parked", PARKED)
-				.update();
+				.query(Long.class)
+				.single();
 		}
 		return new Seeding(contacts, steps, seconds(started));
 	}
@@ -181,11 +180,9 @@ public final class BenchWorkloads {
 		return values.toString();
 	}
 
-	/** Pending send-step jobs. */
+	/** Steps waiting to be sent. */
 	public long pending() {
-		return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'send-step'")
-			.query(Long.class)
-			.single();
+		return jdbc.sql("select count(*) from nurture_step_runs where status = 'scheduled'").query(Long.class).single();
 	}
 
 	/**
@@ -198,8 +195,7 @@ public final class BenchWorkloads {
 		long sentBefore = sentMessages();
 		Instant due = now.get();
 		OffsetDateTime dueAt = due.atOffset(ZoneOffset.UTC);
-		jdbc.sql(
-				"update scheduled_tasks set execution_time = :due where task_name = 'send-step' and execution_time = :parked")
+		jdbc.sql("update nurture_step_runs set due_at = :due where status = 'scheduled' and due_at = :parked")
 			.param("due", dueAt)
 			.param("parked", PARKED)
 			.update();
@@ -269,17 +265,12 @@ public final class BenchWorkloads {
 		jdbc.sql(
 				"""
 						with r as (
-						  select task_instance,
-						         :start + (row_number() over (order by task_instance) - 1) * :gap * interval '1 microsecond' as due
-						  from scheduled_tasks where task_name = 'send-step' and execution_time = :parked
-						), u as (
-						  update scheduled_tasks t set execution_time = r.due from r
-						  where t.task_name = 'send-step' and t.task_instance = r.task_instance
-						  returning t.task_instance, t.execution_time
+						  select enrollment_id, step_no,
+						         :start + (row_number() over (order by enrollment_id) - 1) * :gap * interval '1 microsecond' as due
+						  from nurture_step_runs where status = 'scheduled' and due_at = :parked
 						)
-						update nurture_step_runs s set due_at = u.execution_time from u
-						where s.enrollment_id = split_part(u.task_instance, '/', 1)::bigint
-						  and s.step_no = split_part(u.task_instance, '/', 2)::int
+						update nurture_step_runs s set due_at = r.due from r
+						where s.enrollment_id = r.enrollment_id and s.step_no = r.step_no
 						""")
 			.param("start", start.atOffset(ZoneOffset.UTC))
 			.param("gap", gapMicros)
