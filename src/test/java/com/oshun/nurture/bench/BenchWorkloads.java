@@ -150,6 +150,11 @@ public final class BenchWorkloads {
 						         'scheduled', 'nurture:' || e.id || '/' || st.no, :now
 						  from e cross join (values %s) st (no, objective)
 						  returning enrollment_id
+						), w as (
+						  -- Each contact's WhatsApp conversation is known (as for patients who wrote
+						  -- before), so a delivery is one create-message call, as the peer's is.
+						  insert into chatwoot_conversations (conversation_id, contact_id, inbox_id, created_at, updated_at)
+						  select 1000000000 + id, id, 4, :now, :now from c
 						)
 						select count(*) from s
 						"""
