@@ -7,9 +7,11 @@
 -- looks for its delivery marker before sending.
 alter table nurture_step_runs add column lease_until timestamptz;
 
--- Exactly the two queries the claim runs.
+-- Exactly the two queries the claim runs. A lease is set only while a step is 'sending'; the
+-- lease index's predicate is on the lease, not the status, so that the statements that record a
+-- batch (status = 'sending', by primary key) are never planned over it.
 create index nurture_step_runs_due_idx on nurture_step_runs (due_at) where status = 'scheduled';
-create index nurture_step_runs_lease_idx on nurture_step_runs (lease_until) where status = 'sending';
+create index nurture_step_runs_lease_idx on nurture_step_runs (lease_until) where lease_until is not null;
 
 -- Steps in flight under db-scheduler keep their retry time as their lease.
 update nurture_step_runs s set lease_until = t.execution_time

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -48,6 +49,9 @@ public class BuiltInComposer {
 		return String.join(" ", parts);
 	}
 
+	private static final Pattern DOUBLED_POSSESSIVE = Pattern
+		.compile("\\b(your|last|next|tu|último|seu|sua) (?:your|tu|seu) ");
+
 	/**
 	 * The objective's line alone: the last resort, which always passes the guardrails.
 	 */
@@ -55,8 +59,14 @@ public class BuiltInComposer {
 		Map<String, String> phrases = BuiltInPhrases.forLanguage(context.language());
 		String template = phrases.getOrDefault(context.objective(), phrases.get("drip"));
 		String name = (context.firstName() != null) ? context.firstName() : phrases.get("_there");
-		String procedure = (context.procedure() != null) ? context.procedure() : phrases.get("_treatment");
-		return template.replace("{name}", name).replace("{procedure}", procedure);
+		if (context.procedure() != null) {
+			return template.replace("{name}", name).replace("{procedure}", context.procedure());
+		}
+		// "your treatment" where no procedure is known; "your {procedure}" must not
+		// become
+		// "your your treatment".
+		String line = template.replace("{name}", name).replace("{procedure}", phrases.get("_treatment"));
+		return DOUBLED_POSSESSIVE.matcher(line).replaceAll("$1 ");
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.oshun.nurture.storage.Timestamps;
 
@@ -40,7 +41,7 @@ public class KnowledgeRepository implements KnowledgeSource {
 	 * The clinic items as last read, and when (System.nanoTime); every message is checked
 	 * against them, so they are read at most once a {@link #CLINIC_TTL_NANOS} per node.
 	 */
-	private record Clinic(List<KnowledgeItem> items, long readAt) {
+	private record Clinic(List<KnowledgeItem> items, long readAt, Map<LocalDate, List<KnowledgeItem>> validOn) {
 	}
 
 	/** How long another node's edit of the clinic knowledge may take to be seen here. */
@@ -53,16 +54,20 @@ public class KnowledgeRepository implements KnowledgeSource {
 	 * once; another node's within a second.
 	 */
 	public List<KnowledgeItem> clinic() {
+		return snapshot().items();
+	}
+
+	private Clinic snapshot() {
 		Clinic read = clinic;
 		long now = System.nanoTime();
 		if (read == null || now - read.readAt() > CLINIC_TTL_NANOS) {
 			read = new Clinic(List
 				.copyOf(jdbc.sql("select " + COLUMNS + " from memory_knowledge where contact_id is null order by id")
 					.query(KnowledgeRepository::map)
-					.list()), now);
+					.list()), now, new ConcurrentHashMap<>());
 			clinic = read;
 		}
-		return read.items();
+		return read;
 	}
 
 	/**
@@ -98,7 +103,9 @@ public class KnowledgeRepository implements KnowledgeSource {
 	/** The clinic items valid on {@code date}. */
 	@Override
 	public List<KnowledgeItem> clinicValidOn(LocalDate date) {
-		return clinic().stream().filter(item -> item.validOn(date)).toList();
+		Clinic read = snapshot();
+		return read.validOn()
+			.computeIfAbsent(date, day -> read.items().stream().filter(item -> item.validOn(day)).toList());
 	}
 
 	public List<KnowledgeItem> forContact(long contactId) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells English, Spanish and Portuguese apart by their common words. Answers only when
@@ -27,6 +28,8 @@ final class Languages {
 			estamos nos foi ficamos melhor horário
 			"""));
 
+	private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
+
 	private Languages() {
 	}
 
@@ -37,7 +40,7 @@ final class Languages {
 	/** The language of {@code text}, when one clearly leads. */
 	static Optional<String> detect(String text) {
 		Map<String, Integer> hits = new HashMap<>();
-		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+		for (String word : NOT_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
 			WORDS.forEach((language, words) -> {
 				if (words.contains(word)) {
 					hits.merge(language, 1, Integer::sum);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.oshun.nurture.contact.Contact;
-import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.delivery.ChatwootRoutes.Conversation;
 import com.oshun.nurture.web.JsonValues;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +28,6 @@ class ChatwootDelivery implements MessageDelivery {
 
 	private final ChatwootRoutes routes;
 
-	private final ContactRepository contacts;
-
 	private final ChatwootSettings settings;
 
 	/**
@@ -47,14 +44,12 @@ class ChatwootDelivery implements MessageDelivery {
 
 	private final Clock clock;
 
-	ChatwootDelivery(ChatwootClient client, ChatwootRoutes routes, ContactRepository contacts,
-			ChatwootSettings settings, WhatsappSettings whatsapp, RequestBudget conversationBudget, RetryPolicy retry,
-			Clock clock) {
+	ChatwootDelivery(ChatwootClient client, ChatwootRoutes routes, ChatwootSettings settings, WhatsappSettings whatsapp,
+			RequestBudget conversationBudget, RetryPolicy retry, Clock clock) {
 		this.client = client;
 		this.router = new ChatwootRouter(client, routes);
 		this.markers = new DeliveryMarkers(client, routes, settings);
 		this.routes = routes;
-		this.contacts = contacts;
 		this.settings = settings;
 		this.whatsapp = whatsapp;
 		this.conversationBudget = conversationBudget;
@@ -68,7 +63,7 @@ class ChatwootDelivery implements MessageDelivery {
 	@Override
 	public DeliveryResult deliver(OutboundMessage message) {
 		try {
-			Contact contact = contacts.get(message.contactId());
+			Contact contact = message.contact();
 			if (message.attempt() > 1) {
 				Optional<DeliveryResult.Delivered> earlier = markers.find(contact.id(), message.marker());
 				if (earlier.isPresent()) {

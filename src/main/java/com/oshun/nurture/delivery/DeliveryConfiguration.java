@@ -3,7 +3,6 @@ package com.oshun.nurture.delivery;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.oshun.nurture.contact.ContactRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.ObjectMapper;
 
@@ -21,14 +20,14 @@ class DeliveryConfiguration {
 
 	@Bean
 	MessageDelivery messageDelivery(ChatwootSettings chatwoot, WhatsappSettings whatsapp, ObjectMapper mapper,
-			ChatwootRoutes routes, ContactRepository contacts, JdbcClient jdbc, MeterRegistry meters, Clock clock) {
+			ChatwootRoutes routes, JdbcClient jdbc, MeterRegistry meters, Clock clock) {
 		if (!chatwoot.configured()) {
 			return new OutboxDelivery(jdbc, clock);
 		}
 		ChatwootClient client = new ChatwootClient(chatwoot, mapper,
 				new RequestBudget(chatwoot.requestsPerMinute(), clock),
 				new RequestBudget(chatwoot.searchesPerMinute(), clock), meters);
-		return new ChatwootDelivery(client, routes, contacts, chatwoot, whatsapp,
+		return new ChatwootDelivery(client, routes, chatwoot, whatsapp,
 				new RequestBudget(chatwoot.conversationMessagesPerMinute(), clock),
 				new RetryPolicy(chatwoot.retryBase(), chatwoot.retryMax(),
 						() -> ThreadLocalRandom.current().nextDouble()),

@@ -18,11 +18,16 @@ class RequestBudget {
 
 	private static final Duration WINDOW = Duration.ofMinutes(1);
 
+	private static final Duration PRUNE_EVERY = Duration.ofSeconds(5);
+
 	private final int perMinute;
 
 	private final Clock clock;
 
 	private final Map<String, Deque<Instant>> used = new HashMap<>();
+
+	/** When keys whose window has passed were last dropped. */
+	private Instant pruned = Instant.MIN;
 
 	RequestBudget(int perMinute, Clock clock) {
 		this.perMinute = perMinute;
@@ -40,8 +45,12 @@ class RequestBudget {
 			return Optional.of(times.peekFirst().plus(WINDOW));
 		}
 		times.addLast(now);
-		if (used.size() > 10_000) {
+		if (used.size() > 10_000 && pruned.plus(PRUNE_EVERY).isBefore(now)) {
+			// At most every few seconds: a scan of every key on each call would make a
+			// busy
+			// node's every delivery pay for all its conversations.
 			used.values().removeIf(t -> t.peekLast().plus(WINDOW).isBefore(now));
+			pruned = now;
 		}
 		return Optional.empty();
 	}

@@ -279,7 +279,7 @@ class StepBatches implements DueSteps {
 			return new Outcome(work, message, note,
 					new DeliveryResult.Skipped("no message passed the guardrails: " + message.reason()));
 		}
-		DeliveryResult result = delivery.deliver(new OutboundMessage(work.contact().id(), channel, message.text(),
+		DeliveryResult result = delivery.deliver(new OutboundMessage(work.contact(), channel, message.text(),
 				step.deliveryMarker(), objective, work.held().attempt(), work.onlyIfSent()));
 		return new Outcome(work, message, note, result);
 	}

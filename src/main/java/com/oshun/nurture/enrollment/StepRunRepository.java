@@ -223,7 +223,7 @@ public class StepRunRepository {
 	List<Held> lockExpired(Instant now, int limit) {
 		return jdbc.sql("select " + prefixed("s") + """
 				, s.attempts from nurture_step_runs s
-				where s.status = 'sending' and s.lease_until <= :now
+				where s.lease_until <= :now and s.status = 'sending'
 				order by s.lease_until limit :limit
 				for update of s skip locked
 				""")
@@ -270,10 +270,16 @@ public class StepRunRepository {
 		if (held.isEmpty()) {
 			return;
 		}
+		// A step whose row is locked is being recorded right now: it needs no lease, and
+		// waiting for it could deadlock with the batch that records it.
 		jdbc.sql("""
 				update nurture_step_runs s set lease_until = :lease
-				from unnest(cast(:e as bigint[]), cast(:s as int[])) as u(enrollment_id, step_no)
-				where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = 'sending'
+				where (s.enrollment_id, s.step_no) in (
+				  select r.enrollment_id, r.step_no from nurture_step_runs r
+				  join unnest(cast(:e as bigint[]), cast(:s as int[])) as u(enrollment_id, step_no)
+				    on r.enrollment_id = u.enrollment_id and r.step_no = u.step_no
+				  where r.status = 'sending'
+				  for update of r skip locked)
 				""")
 			.param("e", held.stream().map(h -> h.step().enrollmentId()).toArray(Long[]::new))
 			.param("s", held.stream().map(h -> h.step().stepNo()).toArray(Integer[]::new))
@@ -411,7 +417,8 @@ public class StepRunRepository {
 				              where s.status = 'scheduled'
 				                and exists (select 1 from nurture_enrollments e
 				                            where e.id = s.enrollment_id and e.status = 'active')),
-				             (select min(lease_until) from nurture_step_runs where status = 'sending')) as next
+				             (select min(lease_until) from nurture_step_runs
+				              where lease_until is not null and status = 'sending')) as next
 				""").query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next"))).single();
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.oshun.nurture.storage.Timestamps;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +26,18 @@ class StepStats {
 
 	private final Clock clock;
 
+	private final Duration refreshInterval;
+
 	private Snapshot snapshot;
 
-	StepStats(JdbcClient jdbc, Clock clock) {
+	/** When (System.nanoTime) the snapshot was read. */
+	private long readAt;
+
+	StepStats(JdbcClient jdbc, Clock clock,
+			@Value("${nurture.metrics.refresh-interval:PT10S}") Duration refreshInterval) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.refreshInterval = refreshInterval;
 	}
 
 	record Snapshot(long due, long scheduled, Map<String, Long> byStatus, Map<String, Long> skippedByReason,
@@ -37,15 +45,21 @@ class StepStats {
 	}
 
 	synchronized Snapshot snapshot() {
-		if (snapshot == null) {
-			snapshot = read();
-		}
-		return snapshot;
+		return (snapshot != null) ? snapshot : refresh();
 	}
 
-	/** Read the tables again; called once at the start of every scrape. */
+	/**
+	 * Read the tables again, unless they were read less than the refresh interval ago:
+	 * called at the start of every scrape, and the counts cover every pending step, so
+	 * several scrapers (or a fast one) must not make the database count millions of rows
+	 * each time.
+	 */
 	synchronized Snapshot refresh() {
-		snapshot = read();
+		long now = System.nanoTime();
+		if (snapshot == null || now - readAt >= refreshInterval.toNanos()) {
+			snapshot = read();
+			readAt = now;
+		}
 		return snapshot;
 	}
 

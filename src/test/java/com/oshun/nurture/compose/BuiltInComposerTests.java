@@ -34,6 +34,20 @@ class BuiltInComposerTests {
 	}
 
 	@Test
+	void withoutAKnownProcedureItSaysYourTreatmentOnce() {
+		for (String[] person : new String[][] { { "Emma Clarke", "en" }, { "Lucía Gómez", "es" },
+				{ "Ana Souza", "pt-BR" } }) {
+			for (String objective : List.of("reschedule", "availability", "reassure", "we_miss_you", "maintenance",
+					"returning_offer", "check_in", "drip", "info", "education", "nudge", "social_proof", "offer")) {
+				String line = builtIn.plain(
+						TestContexts.context(TestContexts.contact(person[0], person[1], null), objective, "whatsapp"));
+				assertThat(line).doesNotContainPattern("(?i)\\b(your|tu|seu) (your|tu|seu)\\b")
+					.doesNotContain("last your", "next your", "último tu", "último seu");
+			}
+		}
+	}
+
+	@Test
 	void writesInTheContactsLanguage() {
 		MessageContext ana = TestContexts.context(TestContexts.contact("Ana Souza", "pt-BR", "botox"), "social_proof",
 				"whatsapp");
