@@ -2,6 +2,7 @@ package com.oshun.nurture.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,9 @@ class ChatwootDelivery implements MessageDelivery {
 
 	private final Clock clock;
 
+	/** Where contacts are reached: read per message, or once for a batch. */
+	private final ChatwootRoutes.Lookup lookup;
+
 	ChatwootDelivery(ChatwootClient client, ChatwootRoutes routes, ChatwootSettings settings, WhatsappSettings whatsapp,
 			RequestBudget conversationBudget, RetryPolicy retry, Clock clock) {
 		this.client = client;
@@ -55,6 +59,25 @@ class ChatwootDelivery implements MessageDelivery {
 		this.conversationBudget = conversationBudget;
 		this.retry = retry;
 		this.clock = clock;
+		this.lookup = routes::conversationFor;
+	}
+
+	private ChatwootDelivery(ChatwootDelivery delivery, ChatwootRoutes.Lookup lookup) {
+		this.client = delivery.client;
+		this.router = delivery.router;
+		this.markers = delivery.markers;
+		this.routes = delivery.routes;
+		this.settings = delivery.settings;
+		this.whatsapp = delivery.whatsapp;
+		this.conversationBudget = delivery.conversationBudget;
+		this.retry = delivery.retry;
+		this.clock = delivery.clock;
+		this.lookup = lookup;
+	}
+
+	@Override
+	public MessageDelivery forBatch(Collection<Long> contactIds) {
+		return new ChatwootDelivery(this, routes.preload(contactIds));
 	}
 
 	private record Target(String channel, Conversation conversation, ChannelRules.Plan plan) {
@@ -107,7 +130,7 @@ class ChatwootDelivery implements MessageDelivery {
 		if ("instagram".equals(message.channel())) {
 			String refusal = instagramRefusal(contact);
 			if (refusal == null) {
-				Conversation conversation = routes.conversationFor(contact.id(), settings.instagramInboxId()).get();
+				Conversation conversation = lookup.conversationFor(contact.id(), settings.instagramInboxId()).get();
 				return new Target("instagram", conversation, new ChannelRules.FreeText());
 			}
 			if (contact.phone() == null) {
@@ -122,7 +145,7 @@ class ChatwootDelivery implements MessageDelivery {
 			return new Target("whatsapp", null, new ChannelRules.Skip(
 					"whatsapp: Meta reported this number undeliverable (131026); the channel is stopped for this contact"));
 		}
-		Conversation conversation = router.whatsapp(contact, settings.whatsappInboxId());
+		Conversation conversation = router.whatsapp(contact, settings.whatsappInboxId(), lookup);
 		return new Target("whatsapp", conversation, ChannelRules.whatsapp(contact, message.objective(),
 				conversation.lastInboundAt(), clock.instant(), whatsapp));
 	}
@@ -135,7 +158,7 @@ class ChatwootDelivery implements MessageDelivery {
 		if (settings.instagramInboxId() == null) {
 			return "no Instagram inbox configured";
 		}
-		Optional<Conversation> conversation = routes.conversationFor(contact.id(), settings.instagramInboxId());
+		Optional<Conversation> conversation = lookup.conversationFor(contact.id(), settings.instagramInboxId());
 		if (conversation.isEmpty()) {
 			return "the contact has never messaged us on Instagram";
 		}

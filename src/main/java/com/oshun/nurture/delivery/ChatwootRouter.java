@@ -36,8 +36,8 @@ class ChatwootRouter {
 
 	}
 
-	Conversation whatsapp(Contact contact, long inboxId) {
-		Optional<Conversation> stored = routes.conversationFor(contact.id(), inboxId);
+	Conversation whatsapp(Contact contact, long inboxId, ChatwootRoutes.Lookup lookup) {
+		Optional<Conversation> stored = lookup.conversationFor(contact.id(), inboxId);
 		if (stored.isPresent()) {
 			return stored.get();
 		}

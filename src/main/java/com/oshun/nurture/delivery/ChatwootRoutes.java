@@ -3,6 +3,9 @@ package com.oshun.nurture.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import com.oshun.nurture.storage.Timestamps;
@@ -73,6 +76,37 @@ public class ChatwootRoutes {
 	 * The conversation holding the contact's last inbound message in this inbox, else the
 	 * one most recently stored: the one Chatwoot itself routes their next message to.
 	 */
+	/** Where contacts are reached: {@link #conversationFor}, for many at once. */
+	@FunctionalInterface
+	interface Lookup {
+
+		Optional<Conversation> conversationFor(long contactId, long inboxId);
+
+	}
+
+	/**
+	 * The stored conversations of these contacts, read in one query, answering as
+	 * {@link #conversationFor} would have when they were read.
+	 */
+	Lookup preload(Collection<Long> contactIds) {
+		Map<String, Conversation> found = new HashMap<>();
+		jdbc.sql(
+				"""
+						select distinct on (contact_id, inbox_id) contact_id, conversation_id, inbox_id, source_id, last_inbound_at
+						from chatwoot_conversations where contact_id = any(:ids)
+						order by contact_id, inbox_id, last_inbound_at desc nulls last, updated_at desc
+						""")
+			.param("ids", contactIds.toArray(Long[]::new))
+			.query((rs, n) -> {
+				found.put(rs.getLong("contact_id") + "/" + rs.getLong("inbox_id"),
+						new Conversation(rs.getLong("conversation_id"), rs.getLong("inbox_id"),
+								rs.getString("source_id"), Timestamps.read(rs, "last_inbound_at")));
+				return null;
+			})
+			.list();
+		return (contactId, inboxId) -> Optional.ofNullable(found.get(contactId + "/" + inboxId));
+	}
+
 	public Optional<Conversation> conversationFor(long contactId, long inboxId) {
 		return jdbc.sql("""
 				select conversation_id, inbox_id, source_id, last_inbound_at from chatwoot_conversations

@@ -239,14 +239,16 @@ class StepBatches implements DueSteps {
 	 * left in flight, and its lease brings it back.
 	 */
 	private List<Outcome> deliver(List<Work> claimed, Executor deliveries) {
-		ContextBuilder.Batch batch = contexts
-			.load(claimed.stream().map(work -> work.contact().id()).collect(Collectors.toSet()));
+		Set<Long> contactIds = claimed.stream().map(work -> work.contact().id()).collect(Collectors.toSet());
+		ContextBuilder.Batch batch = contexts.load(contactIds);
+		MessageDelivery batchDelivery = delivery.forBatch(contactIds);
 		List<CompletableFuture<Outcome>> running = claimed.stream()
-			.map(work -> CompletableFuture.supplyAsync(() -> deliver(work, batch), deliveries).exceptionally(ex -> {
-				log.warn("Step {}/{} failed unexpectedly; it is retried when its lease runs out",
-						work.step().enrollmentId(), work.step().stepNo(), ex);
-				return null;
-			}))
+			.map(work -> CompletableFuture.supplyAsync(() -> deliver(work, batch, batchDelivery), deliveries)
+				.exceptionally(ex -> {
+					log.warn("Step {}/{} failed unexpectedly; it is retried when its lease runs out",
+							work.step().enrollmentId(), work.step().stepNo(), ex);
+					return null;
+				}))
 			.toList();
 		List<Outcome> outcomes = new ArrayList<>();
 		running.forEach(future -> {
@@ -258,7 +260,7 @@ class StepBatches implements DueSteps {
 		return outcomes;
 	}
 
-	private Outcome deliver(Work work, ContextBuilder.Batch batch) {
+	private Outcome deliver(Work work, ContextBuilder.Batch batch, MessageDelivery delivery) {
 		StepRun step = work.step();
 		if (work.refusal() != null) {
 			return new Outcome(work, null, null, new DeliveryResult.Skipped(work.refusal()));

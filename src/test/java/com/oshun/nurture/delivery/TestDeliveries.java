@@ -26,7 +26,21 @@ public class TestDeliveries {
 	MessageDelivery switchedDelivery(@Qualifier("messageDelivery") MessageDelivery configured, JdbcClient jdbc,
 			Clock clock, Switch deliverySwitch) {
 		MessageDelivery outbox = new OutboxDelivery(jdbc, clock);
-		return message -> (deliverySwitch.chatwoot ? configured : outbox).deliver(message);
+		return new MessageDelivery() {
+			@Override
+			public DeliveryResult deliver(OutboundMessage message) {
+				return current().deliver(message);
+			}
+
+			@Override
+			public MessageDelivery forBatch(java.util.Collection<Long> contactIds) {
+				return current().forBatch(contactIds);
+			}
+
+			private MessageDelivery current() {
+				return deliverySwitch.chatwoot ? configured : outbox;
+			}
+		};
 	}
 
 	/** Which delivery the steps use; the outbox unless a test says otherwise. */
