@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -33,6 +34,8 @@ class ChatwootClient {
 	private final HttpClient http;
 
 	private final MeterRegistry meters;
+
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
 	ChatwootClient(ChatwootSettings settings, ObjectMapper mapper, RequestBudget budget, RequestBudget searches,
 			MeterRegistry meters) {
@@ -131,11 +134,12 @@ class ChatwootClient {
 	 * unreachable).
 	 */
 	private Timer timer(HttpRequest request, String status) {
-		return Timer.builder("nurture.chatwoot.requests")
-			.tag("method", request.method())
-			.tag("status", status)
-			.publishPercentiles(0.5, 0.99)
-			.register(meters);
+		return timers.computeIfAbsent(request.method() + " " + status,
+				key -> Timer.builder("nurture.chatwoot.requests")
+					.tag("method", request.method())
+					.tag("status", status)
+					.publishPercentiles(0.5, 0.99)
+					.register(meters));
 	}
 
 	/**
