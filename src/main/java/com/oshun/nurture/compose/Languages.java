@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tells English, Spanish and Portuguese apart by their common words. Answers only when
@@ -28,8 +27,6 @@ final class Languages {
 			estamos nos foi ficamos melhor horário
 			"""));
 
-	private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
-
 	private Languages() {
 	}
 
@@ -40,12 +37,22 @@ final class Languages {
 	/** The language of {@code text}, when one clearly leads. */
 	static Optional<String> detect(String text) {
 		Map<String, Integer> hits = new HashMap<>();
-		for (String word : NOT_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
-			WORDS.forEach((language, words) -> {
-				if (words.contains(word)) {
-					hits.merge(language, 1, Integer::sum);
-				}
-			});
+		String lower = text.toLowerCase(Locale.ROOT);
+		int start = -1;
+		for (int i = 0; i <= lower.length(); i++) {
+			boolean letter = i < lower.length() && Character.isLetter(lower.charAt(i));
+			if (letter && start < 0) {
+				start = i;
+			}
+			else if (!letter && start >= 0) {
+				String word = lower.substring(start, i);
+				WORDS.forEach((language, words) -> {
+					if (words.contains(word)) {
+						hits.merge(language, 1, Integer::sum);
+					}
+				});
+				start = -1;
+			}
 		}
 		List<Map.Entry<String, Integer>> ranked = hits.entrySet()
 			.stream()
