@@ -19,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.oshun.nurture.ChatwootStubs.ACCOUNT;
 import static com.oshun.nurture.ChatwootStubs.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Steps delivered through Chatwoot (WireMock answering like 4.15): routing, the 24 h
@@ -222,6 +223,31 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 		assertThat(CHATWOOT.findAll(postRequestedFor(urlPathEqualTo(ACCOUNT + "/conversations")))).hasSize(1);
 		assertThat(jdbc.sql("select attempts from nurture_step_runs where step_no = 1").query(Integer.class).single())
 			.isEqualTo(7);
+	}
+
+	@Test
+	void aContactsNextStepWaitsBehindTheStepStillRetrying() {
+		CHATWOOT.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+			.willReturn(ChatwootStubs.error(503, "Service Unavailable")));
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+
+		// Chatwoot is down for days: step 1 keeps retrying, step 2 falls due behind it.
+		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> advance("P3D"));
+		assertThat(step(1).status()).isEqualTo("sending");
+		assertThat(step(2).status()).isEqualTo("scheduled");
+		int attempts = jdbc.sql("select attempts from nurture_step_runs where step_no = 1")
+			.query(Integer.class)
+			.single();
+		assertThat(attempts).isGreaterThan(3);
+
+		CHATWOOT.resetAll();
+		ChatwootStubs.defaults(CHATWOOT);
+		advance("PT1H");
+		assertThat(step(1).status()).isEqualTo("sent");
+		advance("P2D");
+		// Its turn came once step 1 went out (this test configures no template for it).
+		assertThat(step(2).status()).isEqualTo("skipped");
+		assertThat(step(2).reason()).contains("no template configured for objective availability");
 	}
 
 	@Test

@@ -203,16 +203,25 @@ public class StepRunRepository {
 
 	/**
 	 * Lock up to {@code limit} scheduled steps of active enrollments that are due, oldest
-	 * first, skipping rows another worker holds.
+	 * first, skipping rows another worker holds. A step whose contact has one in flight
+	 * waits for it, and is passed over here so that it cannot fill a batch and starve the
+	 * steps behind it.
 	 */
 	List<StepRun> lockDue(Instant now, int limit) {
-		return jdbc.sql("select " + prefixed("s") + """
-				 from nurture_step_runs s
-				where s.status = 'scheduled' and s.due_at <= :now
-				  and exists (select 1 from nurture_enrollments e where e.id = s.enrollment_id and e.status = 'active')
-				order by s.due_at limit :limit
-				for update of s skip locked
-				""").param("now", Timestamps.param(now)).param("limit", limit).query(StepRunRepository::map).list();
+		return jdbc
+			.sql("select " + prefixed("s")
+					+ """
+							 from nurture_step_runs s
+							where s.status = 'scheduled' and s.due_at <= :now
+							  and exists (select 1 from nurture_enrollments e where e.id = s.enrollment_id and e.status = 'active')
+							  and not exists (select 1 from nurture_step_runs f where f.contact_id = s.contact_id and f.status = 'sending')
+							order by s.due_at limit :limit
+							for update of s skip locked
+							""")
+			.param("now", Timestamps.param(now))
+			.param("limit", limit)
+			.query(StepRunRepository::map)
+			.list();
 	}
 
 	/**
@@ -410,13 +419,18 @@ public class StepRunRepository {
 			.list();
 	}
 
-	/** The earliest time a step is due or a lease runs out, for the simulated clock. */
+	/**
+	 * The earliest time a step can be claimed: a due time (of a step whose contact has
+	 * none in flight) or the end of a lease. For the simulated clock.
+	 */
 	public Optional<Instant> nextDue() {
 		return jdbc.sql("""
 				select least((select min(s.due_at) from nurture_step_runs s
 				              where s.status = 'scheduled'
 				                and exists (select 1 from nurture_enrollments e
-				                            where e.id = s.enrollment_id and e.status = 'active')),
+				                            where e.id = s.enrollment_id and e.status = 'active')
+				                and not exists (select 1 from nurture_step_runs f
+				                                where f.contact_id = s.contact_id and f.status = 'sending')),
 				             (select min(lease_until) from nurture_step_runs
 				              where lease_until is not null and status = 'sending')) as next
 				""").query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next"))).single();
