@@ -76,8 +76,8 @@ final class BenchTable {
 		row("", "failed requests", Integer.toString(enrollment.failures()), "", "0");
 		row("2 contact import (PUT /api/contacts, one by one)", "contacts/s", imported.perSecond(), Double.NaN,
 				">= 20,000 (bulk)");
-		row("2 bulk seeding through our schema (SQL)", "contacts/s (4 steps + jobs each)", seeding.contactsPerSecond(),
-				Double.NaN, "");
+		row("2 bulk seeding through our schema (SQL)", "contacts/s (4 steps + a conversation each)",
+				seeding.contactsPerSecond(), Double.NaN, "");
 		row("", "steps scheduled/s", seeding.stepsPerSecond(), peer(null, "scheduleRate"), "");
 		row("3 cancel on booking (" + pendingAtCancel + " pending; peer " + text(peer(null, "pendingLarge")) + ")",
 				"latency p50 / p99 ms", pair(cancel.p50Ms(), cancel.p99Ms()),
