@@ -240,8 +240,8 @@ public final class BenchWorkloads {
 	 * ten times a second would load the database under test.
 	 */
 	private boolean sentAtLeast(long total) {
-		Long newest = jdbc.sql("select max(id) from messages").query(Long.class).single();
-		return newest != null && newest >= total && sentMessages() >= total;
+		long newest = jdbc.sql("select coalesce(max(id), 0) from messages").query(Long.class).single();
+		return newest >= total && sentMessages() >= total;
 	}
 
 	private long sentMessages() {
