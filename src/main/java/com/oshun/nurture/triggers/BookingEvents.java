@@ -63,12 +63,12 @@ public class BookingEvents {
 		if (!events.first(source, event.id(), event.type().wireName())) {
 			return Result.DUPLICATE;
 		}
-		Contact contact = contacts.upsert(event.contactKey(), event.contact());
 		BookingEvent.Type type = event.type();
-		if (event.booking().procedure() != null && type != BookingEvent.Type.CANCELLED
-				&& type != BookingEvent.Type.SUPERSEDED) {
-			contacts.setProcedureInterest(contact.id(), event.booking().procedure(), null);
-		}
+		// The booking's procedure, when it brings one, is the contact's interest now: set
+		// by the upsert's own statement.
+		boolean interest = type != BookingEvent.Type.CANCELLED && type != BookingEvent.Type.SUPERSEDED;
+		Contact contact = contacts.upsert(event.contactKey(),
+				interest ? event.contact().withProcedureInterest(event.booking().procedure()) : event.contact());
 		Instant at = occurredAt(event);
 		Optional<BookingRepository.Stored> stored = bookings.find(source, event.booking().id());
 		String outcome;
@@ -129,8 +129,7 @@ public class BookingEvents {
 			bookings.record(source, new BookingEvent.Booking(booking.previousId(), null, null, null), contact.id(),
 					"rescheduled", occurredAt(event), null);
 		}
-		contacts.mark(contact.id(), Mark.WARM_LEAD, null, null);
-		contacts.mark(contact.id(), Mark.REBOOK_DUE, null, null);
+		contacts.clear(contact.id(), Mark.WARM_LEAD, Mark.REBOOK_DUE);
 		return enroller.endLive(contact.id(), reason)
 			.map(Enrollment::sequence)
 			.map(sequence -> "ended " + sequence + " enrollment")
