@@ -34,6 +34,35 @@ class BookingWebhookIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void anEventOlderThanTheOneThatSetTheBookingChangesNothingElse() {
+		http.booking(BookingJson.noShow("evt_1", "c_42").replace("2026-01-05T08:00:00Z", "2026-01-05T09:00:00Z"))
+			.expect(202);
+
+		http.booking(BookingJson.created("evt_0", "c_42")).expect(202);
+
+		var contact = http.get("/api/contacts/c_42").expect(200).json();
+		assertThat(contact.get("activeEnrollment").get("sequence").stringValue()).isEqualTo("no_show");
+		assertThat(jdbc.sql("select status from bookings where external_id = 'bk_c_42'").query(String.class).single())
+			.isEqualTo("no_show");
+		assertThat(jdbc.sql("select outcome from triggers where event_id = 'evt_0'").query(String.class).single())
+			.startsWith("arrived after a newer event; booking stays no_show");
+	}
+
+	@Test
+	void aNewKeyWithAKnownPhoneBecomesAnotherKeyOfThatContact() {
+		http.booking(BookingJson.noShow("evt_1", "c_42")).expect(202);
+
+		http.booking(
+				BookingJson.created("evt_2", "c_42").replace("\"externalId\":\"c_42\"", "\"externalId\":\"crm_9\""))
+			.expect(202);
+
+		assertThat(http.get("/api/contacts/crm_9").expect(200).json().get("externalId").stringValue())
+			.isEqualTo("c_42");
+		assertThat(jdbc.sql("select count(*) from contacts").query(Long.class).single()).isEqualTo(1);
+		assertThat(http.get("/api/contacts/c_42").expect(200).json().get("activeEnrollment").isNull()).isTrue();
+	}
+
+	@Test
 	void refusesAMissingOrWrongSignatureAndAStaleTimestamp() {
 		String body = BookingJson.noShow("evt_1", "c_42");
 		long now = Instant.now().getEpochSecond();

@@ -19,6 +19,12 @@ public record ContactDetails(String name, String phone, String email, String tim
 		return new ContactDetails(null, null, null, null, null, null, null, null, null, null);
 	}
 
+	/** These details with another procedure of interest (null keeps these details'). */
+	public ContactDetails withProcedureInterest(String procedure) {
+		return (procedure == null) ? this : new ContactDetails(name, phone, email, timezone, locale, preferredChannel,
+				instagramSourceId, procedure, interests, marketingConsent);
+	}
+
 	/** Read the contact fields of a JSON object, naming any field at fault. */
 	public static ContactDetails read(JsonFields contact) {
 		String channel = contact.optionalText("preferredChannel").map(String::toLowerCase).orElse(null);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.oshun.nurture.storage.Timestamps;
 
@@ -143,46 +144,67 @@ public class ContactRepository {
 
 	/**
 	 * Create or update the contact named by {@code key}. A new key that matches an
-	 * existing contact's phone or e-mail becomes another key of that contact. Concurrent
-	 * calls for one key are serialised by an advisory lock on the key.
+	 * existing contact's phone or e-mail becomes another key of that contact. A known key
+	 * is one statement (the update, whose row lock serialises concurrent calls); a new
+	 * key takes an advisory lock on the key first, so concurrent calls for it agree on
+	 * one contact.
 	 */
 	@Transactional
 	public Contact upsert(String key, ContactDetails details) {
-		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", key).query().rowSet();
-		Optional<Long> existing = findByKey(key).map(Contact::id).or(() -> matchByPhoneOrEmail(details));
-		long id = existing.orElseGet(() -> insert(key));
-		jdbc.sql("insert into contact_keys (key, contact_id) values (:key, :id) on conflict (key) do nothing")
-			.param("key", key)
-			.param("id", id)
-			.update();
-		update(id, details);
-		return get(id);
-	}
-
-	private Optional<Long> matchByPhoneOrEmail(ContactDetails details) {
-		if (details.phone() == null && details.email() == null) {
-			return Optional.empty();
+		Optional<Contact> known = update(details,
+				"from contact_keys k where k.key = :key and c.id = k.contact_id returning ", key, null);
+		if (known.isPresent()) {
+			return known.get();
 		}
-		return jdbc.sql("""
-				select id from contacts
-				where (cast(:phone as text) is not null and phone = :phone)
-				   or (cast(:email as text) is not null and lower(email) = lower(:email))
-				order by id limit 1
-				""").param("phone", details.phone()).param("email", details.email()).query(Long.class).optional();
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", key).query((rs, row) -> 1).list();
+		long id = resolve(key, details);
+		return update(details, "where c.id = :id returning ", key, id)
+			.orElseThrow(() -> new IllegalStateException("no contact " + id));
 	}
 
-	private long insert(String key) {
-		Instant now = clock.instant();
+	/**
+	 * The contact a new key names, under the key's advisory lock: the key's contact if a
+	 * twin just added it, else the contact with the same phone or e-mail, else a new one.
+	 */
+	private long resolve(String key, ContactDetails details) {
 		return jdbc.sql("""
-				insert into contacts (external_id, created_at, updated_at) values (:key, :now, :now)
-				on conflict (external_id) do update set updated_at = excluded.updated_at
-				returning id
-				""").param("key", key).param("now", Timestamps.param(now)).query(Long.class).single();
+				with known as (
+				  select contact_id as id from contact_keys where key = :key
+				), matched as (
+				  select id from contacts
+				  where not exists (select 1 from known)
+				    and ((cast(:phone as text) is not null and phone = :phone)
+				      or (cast(:email as text) is not null and lower(email) = lower(:email)))
+				  order by id limit 1
+				), created as (
+				  insert into contacts (external_id, created_at, updated_at)
+				  select :key, :now, :now
+				  where not exists (select 1 from known) and not exists (select 1 from matched)
+				  on conflict (external_id) do update set updated_at = excluded.updated_at
+				  returning id
+				)
+				select id from known union all select id from matched union all select id from created
+				""")
+			.param("key", key)
+			.param("phone", details.phone())
+			.param("email", details.email())
+			.param("now", Timestamps.param(clock.instant()))
+			.query(Long.class)
+			.single();
 	}
 
-	private void update(long id, ContactDetails d) {
-		jdbc.sql("""
-				update contacts set
+	/**
+	 * Apply the details to one contact and answer it as it now is. With an {@code id},
+	 * the key is also recorded as one of the contact's keys.
+	 */
+	private Optional<Contact> update(ContactDetails d, String target, String key, Long id) {
+		String keys = (id != null) ? """
+				with k as (
+				  insert into contact_keys (key, contact_id) values (:key, :id) on conflict (key) do nothing
+				)
+				""" : "";
+		return jdbc.sql(keys + """
+				update contacts c set
 				  name = coalesce(:name, name), phone = coalesce(:phone, phone), email = coalesce(:email, email),
 				  timezone = coalesce(:timezone, timezone), locale = coalesce(:locale, locale),
 				  preferred_channel = coalesce(:channel, preferred_channel),
@@ -191,8 +213,7 @@ public class ContactRepository {
 				  interests = coalesce(:interests, interests),
 				  marketing_consent = coalesce(:consent, marketing_consent),
 				  updated_at = :now
-				where id = :id
-				""")
+				""" + target + COLUMNS)
 			.param("name", d.name())
 			.param("phone", d.phone())
 			.param("email", d.email())
@@ -204,8 +225,10 @@ public class ContactRepository {
 			.param("interests", (d.interests() != null) ? d.interests().toArray(String[]::new) : null)
 			.param("consent", d.marketingConsent())
 			.param("now", Timestamps.param(clock.instant()))
+			.param("key", key)
 			.param("id", id)
-			.update();
+			.query(ContactRepository::map)
+			.optional();
 	}
 
 	/** Set a timestamp column and optionally add a tag; used by the triggers. */
@@ -217,6 +240,18 @@ public class ContactRepository {
 				""")
 			.param("at", Timestamps.param(at))
 			.param("tag", tag)
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", id)
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("no contact " + id);
+		}
+	}
+
+	/** Clear timestamp columns in one statement; used by the triggers. */
+	public void clear(long id, Mark... marks) {
+		String columns = Arrays.stream(marks).map(mark -> mark.column + " = null, ").collect(Collectors.joining());
+		int updated = jdbc.sql("update contacts set " + columns + "updated_at = :now where id = :id")
 			.param("now", Timestamps.param(clock.instant()))
 			.param("id", id)
 			.update();

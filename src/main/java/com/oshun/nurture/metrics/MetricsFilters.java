@@ -1,7 +1,9 @@
 package com.oshun.nurture.metrics;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +56,9 @@ class MetricsFilters {
 
 		private final MeterRegistry registry;
 
+		/** Bounded: five endpoints times the statuses an answer can have. */
+		private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
 		WebhookCounter(MeterRegistry registry) {
 			this.registry = registry;
 		}
@@ -67,15 +72,19 @@ class MetricsFilters {
 			finally {
 				String path = request.getRequestURI().substring(request.getContextPath().length());
 				String endpoint = path.startsWith("/webhooks/") ? path.substring("/webhooks/".length()) : "";
-				int status = response.getStatus();
-				Counter.builder("nurture.webhooks")
-					.description("Webhook deliveries by endpoint and answer")
-					.tag("endpoint", ENDPOINTS.contains(endpoint) ? endpoint : "other")
-					.tag("status", Integer.toString(status))
-					.tag("result", result(status))
-					.register(registry)
-					.increment();
+				counter(ENDPOINTS.contains(endpoint) ? endpoint : "other", response.getStatus()).increment();
 			}
+		}
+
+		/** The counter of an endpoint and status, registered on its first use. */
+		private Counter counter(String endpoint, int status) {
+			return counters.computeIfAbsent(endpoint + " " + status,
+					key -> Counter.builder("nurture.webhooks")
+						.description("Webhook deliveries by endpoint and answer")
+						.tag("endpoint", endpoint)
+						.tag("status", Integer.toString(status))
+						.tag("result", result(status))
+						.register(registry));
 		}
 
 		static String result(int status) {

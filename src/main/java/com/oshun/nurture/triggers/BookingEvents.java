@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import com.oshun.nurture.NurtureSettings;
 import com.oshun.nurture.contact.Contact;
@@ -63,29 +62,38 @@ public class BookingEvents {
 		if (!events.first(source, event.id(), event.type().wireName())) {
 			return Result.DUPLICATE;
 		}
-		Contact contact = contacts.upsert(event.contactKey(), event.contact());
 		BookingEvent.Type type = event.type();
-		if (event.booking().procedure() != null && type != BookingEvent.Type.CANCELLED
-				&& type != BookingEvent.Type.SUPERSEDED) {
-			contacts.setProcedureInterest(contact.id(), event.booking().procedure(), null);
-		}
+		// The booking's procedure, when it brings one, is the contact's interest now: set
+		// by the upsert's own statement.
+		boolean interest = type != BookingEvent.Type.CANCELLED && type != BookingEvent.Type.SUPERSEDED;
+		Contact contact = contacts.upsert(event.contactKey(),
+				interest ? event.contact().withProcedureInterest(event.booking().procedure()) : event.contact());
 		Instant at = occurredAt(event);
-		Optional<BookingRepository.Stored> stored = bookings.find(source, event.booking().id());
 		String outcome;
-		if (stored.isPresent() && stored.get().newerThan(at) && type != BookingEvent.Type.ENDED) {
-			outcome = outOfOrder(source, event, contact, stored.get());
+		if (type == BookingEvent.Type.ENDED) {
+			outcome = ended(source, event, contact, at);
 		}
 		else {
-			outcome = switch (type) {
-				case CREATED -> booked(source, event, contact, "booked");
-				case RESCHEDULED -> booked(source, event, contact, "rescheduled");
-				case NO_SHOW -> noShow(source, event, contact);
-				case NO_SHOW_REVERTED -> noShowReverted(source, event, contact);
-				case CANCELLED -> record(source, event, contact, "cancelled", "recorded");
-				case SUPERSEDED -> record(source, event, contact, "rescheduled", "replaced by another booking");
-				case ENDED -> ended(source, event, contact);
-				case COMPLETED -> completed(source, event, contact);
-			};
+			// One statement records the booking and says whether a newer event had set
+			// its
+			// status: then the row keeps that status, and nothing else changes.
+			BookingRepository.Recorded recorded = bookings.recordEvent(source, event.booking(), contact.id(),
+					status(type), at, (type != BookingEvent.Type.COMPLETED) ? completesAfter(event.booking()) : null);
+			if (recorded.late()) {
+				outcome = outOfOrder(source, event, contact, recorded);
+			}
+			else {
+				outcome = switch (type) {
+					case CREATED -> booked(source, event, contact, at, "booked");
+					case RESCHEDULED -> booked(source, event, contact, at, "rescheduled");
+					case NO_SHOW -> noShow(contact, at);
+					case NO_SHOW_REVERTED -> noShowReverted(contact);
+					case CANCELLED -> "recorded";
+					case SUPERSEDED -> "replaced by another booking";
+					case COMPLETED -> completed(event, contact, at);
+					case ENDED -> throw new IllegalStateException("handled above");
+				};
+			}
 		}
 		triggers.record(contact.id(), type.wireName(), source, event.id(), outcome);
 		return Result.ACCEPTED;
@@ -109,44 +117,51 @@ public class BookingEvents {
 		return result;
 	}
 
+	/** The status an event gives its booking. */
+	private static String status(BookingEvent.Type type) {
+		return switch (type) {
+			case CREATED, RESCHEDULED, NO_SHOW_REVERTED -> "booked";
+			case NO_SHOW -> "no_show";
+			case CANCELLED -> "cancelled";
+			case SUPERSEDED -> "rescheduled";
+			case COMPLETED -> "completed";
+			case ENDED -> null;
+		};
+	}
+
 	/**
 	 * A newer event already set this booking's status (a no-show before its creation, a
 	 * reschedule before the create): keep what it brings, change nothing else.
 	 */
-	private String outOfOrder(String source, BookingEvent event, Contact contact, BookingRepository.Stored stored) {
-		bookings.record(source, event.booking(), contact.id(), null, null, completesAfter(event.booking()));
-		return "arrived after a newer event; booking stays " + stored.status() + ", details recorded";
+	private String outOfOrder(String source, BookingEvent event, Contact contact, BookingRepository.Recorded recorded) {
+		Instant completesAfter = completesAfter(event.booking());
+		if (event.type() == BookingEvent.Type.COMPLETED && completesAfter != null) {
+			// A completion records no completion time of its own; a late one still brings
+			// the booking's.
+			bookings.record(source, event.booking(), contact.id(), null, null, completesAfter);
+		}
+		return "arrived after a newer event; booking stays " + recorded.status() + ", details recorded";
 	}
 
 	/**
 	 * A booking (or a moved one) ends every live enrollment and settles the warm-lead and
 	 * lapse marks.
 	 */
-	private String booked(String source, BookingEvent event, Contact contact, String reason) {
+	private String booked(String source, BookingEvent event, Contact contact, Instant at, String reason) {
 		BookingEvent.Booking booking = event.booking();
-		bookings.record(source, booking, contact.id(), "booked", occurredAt(event), completesAfter(booking));
 		if (booking.previousId() != null) {
 			bookings.record(source, new BookingEvent.Booking(booking.previousId(), null, null, null), contact.id(),
-					"rescheduled", occurredAt(event), null);
+					"rescheduled", at, null);
 		}
-		contacts.mark(contact.id(), Mark.WARM_LEAD, null, null);
-		contacts.mark(contact.id(), Mark.REBOOK_DUE, null, null);
+		contacts.clear(contact.id(), Mark.WARM_LEAD, Mark.REBOOK_DUE);
 		return enroller.endLive(contact.id(), reason)
 			.map(Enrollment::sequence)
 			.map(sequence -> "ended " + sequence + " enrollment")
 			.orElse("no live enrollment");
 	}
 
-	private String record(String source, BookingEvent event, Contact contact, String status, String outcome) {
-		bookings.record(source, event.booking(), contact.id(), status, occurredAt(event),
-				completesAfter(event.booking()));
-		return outcome;
-	}
-
-	private String noShow(String source, BookingEvent event, Contact contact) {
-		bookings.record(source, event.booking(), contact.id(), "no_show", occurredAt(event),
-				completesAfter(event.booking()));
-		contacts.mark(contact.id(), Mark.NO_SHOW, occurredAt(event), "no_show");
+	private String noShow(Contact contact, Instant at) {
+		contacts.mark(contact.id(), Mark.NO_SHOW, at, "no_show");
 		return enroller.enroll(contact.id(), SequenceKey.NO_SHOW).detail();
 	}
 
@@ -154,22 +169,19 @@ public class BookingEvents {
 	 * The patient came after all: the booking counts again (and becomes a visit once it
 	 * ends), and the no-show sequence ends unless a message of it already went out.
 	 */
-	private String noShowReverted(String source, BookingEvent event, Contact contact) {
-		bookings.record(source, event.booking(), contact.id(), "booked", occurredAt(event),
-				completesAfter(event.booking()));
+	private String noShowReverted(Contact contact) {
 		contacts.mark(contact.id(), Mark.NO_SHOW, null, null);
 		return enroller.endUnsent(contact.id(), SequenceKey.NO_SHOW, "no-show unmarked");
 	}
 
 	/** The appointment's time is over: it counts as a visit after the grace period. */
-	private String ended(String source, BookingEvent event, Contact contact) {
-		Instant end = (event.booking().endsAt() != null) ? event.booking().endsAt() : occurredAt(event);
+	private String ended(String source, BookingEvent event, Contact contact, Instant at) {
+		Instant end = (event.booking().endsAt() != null) ? event.booking().endsAt() : at;
 		bookings.record(source, event.booking(), contact.id(), null, null, end.plus(grace()));
 		return "appointment ended; counts as a visit after " + grace() + " unless marked a no-show";
 	}
 
-	private String completed(String source, BookingEvent event, Contact contact) {
-		bookings.record(source, event.booking(), contact.id(), "completed", occurredAt(event), null);
+	private String completed(BookingEvent event, Contact contact, Instant at) {
 		if (event.carePlan() == null || !event.carePlan().completed()) {
 			return "visit recorded";
 		}
@@ -177,7 +189,7 @@ public class BookingEvents {
 				: contact.procedureInterest();
 		int days = (event.carePlan().rebookWithinDays() != null) ? event.carePlan().rebookWithinDays()
 				: settings.rebookWindowDays(procedure);
-		Instant completedAt = (event.booking().endsAt() != null) ? event.booking().endsAt() : occurredAt(event);
+		Instant completedAt = (event.booking().endsAt() != null) ? event.booking().endsAt() : at;
 		Instant due = completedAt.plus(Duration.ofDays(days));
 		contacts.recordCarePlan(contact.id(), procedure, completedAt, due);
 		return "care plan completed; rebook expected within " + days + " days";

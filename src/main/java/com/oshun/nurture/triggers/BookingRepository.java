@@ -54,8 +54,34 @@ class BookingRepository {
 	 */
 	void record(String source, BookingEvent.Booking booking, long contactId, String status, Instant eventAt,
 			Instant completesAfter) {
+		upsert(source, booking, contactId, status, eventAt, completesAfter, "").update();
+	}
+
+	/**
+	 * The booking as an event left it: its status, and whether a newer event had set it.
+	 */
+	record Recorded(String status, boolean late) {
+
+	}
+
+	/**
+	 * {@link #record} for an event that happened at {@code eventAt}, answering whether a
+	 * newer event had already set the booking's status (the row keeps it; the event's
+	 * details still fill the gaps). One statement, under the row's lock, instead of a
+	 * read and a write.
+	 */
+	Recorded recordEvent(String source, BookingEvent.Booking booking, long contactId, String status, Instant eventAt,
+			Instant completesAfter) {
+		return upsert(source, booking, contactId, status, eventAt, completesAfter,
+				"returning status, coalesce(event_at > cast(:eventAt as timestamptz), false) as late")
+			.query((rs, row) -> new Recorded(rs.getString("status"), rs.getBoolean("late")))
+			.single();
+	}
+
+	private JdbcClient.StatementSpec upsert(String source, BookingEvent.Booking booking, long contactId, String status,
+			Instant eventAt, Instant completesAfter, String returning) {
 		Instant now = clock.instant();
-		jdbc.sql("""
+		return jdbc.sql("""
 				insert into bookings (source, external_id, contact_id, status, starts_at, ends_at, service, procedure,
 				                      event_at, completes_after, created_at, updated_at)
 				values (:source, :id, :contact, coalesce(:status, 'booked'), :starts, :ends, :service, :procedure,
@@ -73,7 +99,7 @@ class BookingRepository {
 				  procedure = coalesce(excluded.procedure, bookings.procedure),
 				  completes_after = coalesce(excluded.completes_after, bookings.completes_after),
 				  updated_at = excluded.updated_at
-				""")
+				""" + returning)
 			.param("source", source)
 			.param("id", booking.id())
 			.param("contact", contactId)
@@ -84,8 +110,7 @@ class BookingRepository {
 			.param("procedure", booking.procedure())
 			.param("eventAt", Timestamps.param(eventAt))
 			.param("completesAfter", Timestamps.param(completesAfter))
-			.param("now", Timestamps.param(now))
-			.update();
+			.param("now", Timestamps.param(now));
 	}
 
 	Optional<Stored> find(String source, String externalId) {

@@ -33,7 +33,7 @@ public final class WebhookBodies {
 	}
 
 	private static Rejected tooLarge(int maxBytes) {
-		return new Rejected(HttpStatus.PAYLOAD_TOO_LARGE, "body is larger than " + maxBytes + " bytes", "body");
+		return new Rejected(HttpStatus.CONTENT_TOO_LARGE, "body is larger than " + maxBytes + " bytes", "body");
 	}
 
 }
