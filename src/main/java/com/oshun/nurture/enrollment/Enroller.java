@@ -215,8 +215,8 @@ public class Enroller {
 	private void end(Enrollment enrollment, String reason) {
 		Instant now = clock.instant();
 		enrollments.setStatus(enrollment.id(), Enrollment.Status.ENDED, now, reason);
-		steps.cancelPending(enrollment.id(), "enrollment ended: " + reason, now);
-		steps.noteInFlight(enrollment.id(), "send had already started when the enrollment ended (" + reason + ")", now);
+		steps.endPending(enrollment.id(), "enrollment ended: " + reason,
+				"send had already started when the enrollment ended (" + reason + ")", now);
 	}
 
 }

@@ -65,28 +65,22 @@ public class StepRunRepository {
 			.list();
 	}
 
-	/** Cancel every step still waiting; answer their numbers. */
-	List<Integer> cancelPending(long enrollmentId, String reason, Instant now) {
-		return jdbc.sql("""
-				update nurture_step_runs set status = 'cancelled', reason = :reason, updated_at = :now
-				where enrollment_id = :e and status = 'scheduled'
-				returning step_no
+	/**
+	 * An enrollment ended: cancel every step still waiting and note on a step in flight
+	 * that the enrollment ended while it was being sent, in one statement.
+	 */
+	void endPending(long enrollmentId, String cancelled, String inFlight, Instant now) {
+		jdbc.sql("""
+				update nurture_step_runs
+				set status = case when status = 'scheduled' then 'cancelled' else status end,
+				    reason = case when status = 'scheduled' then :cancelled else :inFlight end, updated_at = :now
+				where enrollment_id = :e and status in ('scheduled', 'sending')
 				""")
-			.param("reason", reason)
+			.param("cancelled", cancelled)
+			.param("inFlight", inFlight)
 			.param("now", Timestamps.param(now))
 			.param("e", enrollmentId)
-			.query(Integer.class)
-			.list();
-	}
-
-	/**
-	 * Note on a step already being sent that the enrollment ended while it was in flight.
-	 */
-	void noteInFlight(long enrollmentId, String reason, Instant now) {
-		jdbc.sql("""
-				update nurture_step_runs set reason = :reason, updated_at = :now
-				where enrollment_id = :e and status = 'sending'
-				""").param("reason", reason).param("now", Timestamps.param(now)).param("e", enrollmentId).update();
+			.update();
 	}
 
 	List<StepRun> pending(long enrollmentId) {

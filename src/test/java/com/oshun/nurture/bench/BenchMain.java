@@ -67,6 +67,14 @@ public final class BenchMain {
 			small = bench.pipeline("p1-", n, timeout);
 			log("%s", small);
 		}
+		if (only.contains("enrollment") || only.contains("import") || only.contains("cancel")) {
+			// The webhook and admin paths warm up too (JIT, caches, connections), as a
+			// service in production is.
+			int webhookWarmUp = Math.max(1, Math.min(1000, events / 10));
+			log("warm-up webhooks and imports, %d each (not reported)", webhookWarmUp);
+			bench.enrollment("we-", webhookWarmUp);
+			bench.importContacts("wi-", webhookWarmUp);
+		}
 		if (only.contains("enrollment")) {
 			log("enrollment, %d signed webhooks", events);
 			enrollment = bench.enrollment("en-", events);
