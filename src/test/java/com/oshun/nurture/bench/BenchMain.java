@@ -94,7 +94,6 @@ public final class BenchMain {
 			log("seeding %d pending steps", pendingLarge);
 			seeding = bench.seed("lg-", largeContacts, false);
 			log("%s", seeding);
-			jdbc.sql("vacuum analyze nurture_step_runs, nurture_enrollments, contacts, contact_keys").update();
 			pending = bench.pending();
 			if (only.contains("cancel")) {
 				log("cancel on booking at %d pending", pending);
