@@ -118,7 +118,7 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null
 
 CONFIG="service -Xmx512m, step engine: $WORKERS workers claiming batches of $BATCH, $THREADS delivery threads, polling 0.1s, Hikari pool=$POOL; \
 PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version' | cut -d' ' -f1) local (fsync on); \
-n=$N, large pending=$PENDING, webhook clients=16; peer: BullMQ 6.7 concurrency=$PEER_CONCURRENCY, pg pool 40; \
+n=$N, large pending=$PENDING, webhook clients=16 (cancels 4, as the peer); peer: BullMQ 6.7 concurrency=$PEER_CONCURRENCY, pg pool 40; \
 other sessions may share the cores"
 java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   -Dbench.base-url="http://127.0.0.1:$PORT" -Dbench.db-url="jdbc:postgresql://127.0.0.1:5432/$DB" \

@@ -96,6 +96,8 @@ public final class BenchWorkloads {
 	public record Punctuality(int steps, int fired, double period, double errorP50Ms, double errorP99Ms) {
 	}
 
+	static final int CANCEL_CLIENTS = 4;
+
 	private final JdbcClient jdbc;
 
 	private final Supplier<Instant> now;
@@ -257,11 +259,13 @@ public final class BenchWorkloads {
 
 	/**
 	 * Signed {@code booking.created} webhooks for seeded contacts: each ends their steps.
+	 * Four clients at once, as the peer's cancel workload runs four.
 	 */
 	public Latency cancelOnBooking(String seededPrefix, int seededContacts, int bookings) {
 		int stride = Math.max(1, seededContacts / Math.max(1, bookings));
-		return concurrently(Math.min(bookings, seededContacts), i -> bookingWebhook(seededPrefix + "-booked-" + i,
-				"booking.created", seededPrefix + (1 + (long) i * stride % seededContacts)));
+		return concurrently(Math.min(bookings, seededContacts), CANCEL_CLIENTS,
+				i -> bookingWebhook(seededPrefix + "-booked-" + i, "booking.created",
+						seededPrefix + (1 + (long) i * stride % seededContacts)));
 	}
 
 	/** Contacts created one by one through {@code PUT /api/contacts/{externalId}}. */
@@ -342,14 +346,18 @@ public final class BenchWorkloads {
 	}
 
 	private Latency concurrently(int count, IntFunction<HttpRequest> request) {
+		return concurrently(count, target.clients(), request);
+	}
+
+	private Latency concurrently(int count, int clientCount, IntFunction<HttpRequest> request) {
 		double[] latencies = new double[count];
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();
-		ExecutorService clients = Executors.newFixedThreadPool(target.clients());
+		ExecutorService clients = Executors.newFixedThreadPool(clientCount);
 		long started = System.nanoTime();
 		try {
 			List<Future<?>> running = new ArrayList<>();
-			for (int c = 0; c < target.clients(); c++) {
+			for (int c = 0; c < clientCount; c++) {
 				running.add(clients.submit(() -> {
 					for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
 						long sent = System.nanoTime();
