@@ -208,7 +208,7 @@ public class StepRunRepository {
 							 from nurture_step_runs s
 							where s.status = 'scheduled' and s.due_at <= :now
 							  and exists (select 1 from nurture_enrollments e where e.id = s.enrollment_id and e.status = 'active')
-							  and not exists (select 1 from nurture_step_runs f where f.contact_id = s.contact_id and f.status = 'sending')
+							  and not exists (select 1 from nurture_step_runs f where f.contact_id = s.contact_id and f.lease_until is not null and f.status = 'sending')
 							order by s.due_at limit :limit
 							for update of s skip locked
 							""")
@@ -239,7 +239,8 @@ public class StepRunRepository {
 	/** Which of these contacts have a step in flight. */
 	java.util.Set<Long> contactsInFlight(Collection<Long> contactIds) {
 		return new java.util.HashSet<>(jdbc.sql("""
-				select distinct contact_id from nurture_step_runs where contact_id = any(:ids) and status = 'sending'
+				select distinct contact_id from nurture_step_runs
+				where contact_id = any(:ids) and lease_until is not null and status = 'sending'
 				""").param("ids", contactIds.toArray(Long[]::new)).query(Long.class).list());
 	}
 
@@ -418,16 +419,19 @@ public class StepRunRepository {
 	 * none in flight) or the end of a lease. For the simulated clock.
 	 */
 	public Optional<Instant> nextDue() {
-		return jdbc.sql("""
-				select least((select min(s.due_at) from nurture_step_runs s
-				              where s.status = 'scheduled'
-				                and exists (select 1 from nurture_enrollments e
-				                            where e.id = s.enrollment_id and e.status = 'active')
-				                and not exists (select 1 from nurture_step_runs f
-				                                where f.contact_id = s.contact_id and f.status = 'sending')),
-				             (select min(lease_until) from nurture_step_runs
-				              where lease_until is not null and status = 'sending')) as next
-				""").query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next"))).single();
+		return jdbc
+			.sql("""
+					select least((select min(s.due_at) from nurture_step_runs s
+					              where s.status = 'scheduled'
+					                and exists (select 1 from nurture_enrollments e
+					                            where e.id = s.enrollment_id and e.status = 'active')
+					                and not exists (select 1 from nurture_step_runs f
+					                                where f.contact_id = s.contact_id and f.lease_until is not null and f.status = 'sending')),
+					             (select min(lease_until) from nurture_step_runs
+					              where lease_until is not null and status = 'sending')) as next
+					""")
+			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next")))
+			.single();
 	}
 
 	private static String prefixed(String alias) {
