@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.oshun.nurture.NurtureSettings;
 import com.oshun.nurture.compose.ComposedMessage;
@@ -180,7 +181,7 @@ class StepBatches implements DueSteps {
 				: contacts.lockAvailable(due.stream().map(StepRun::contactId).collect(Collectors.toSet()));
 		Set<Long> busy = due.isEmpty() ? Set.of() : steps.contactsInFlight(available.keySet());
 		Map<Long, Enrollment> enrollmentsById = enrollments
-			.findAll(java.util.stream.Stream.concat(held.stream().map(Held::step), due.stream())
+			.findAll(Stream.concat(held.stream().map(Held::step), due.stream())
 				.map(StepRun::enrollmentId)
 				.collect(Collectors.toSet()));
 
@@ -199,9 +200,9 @@ class StepBatches implements DueSteps {
 		Map<String, String> channels = new HashMap<>();
 		for (StepRun step : due) {
 			Contact contact = available.get(step.contactId());
+			// Another transaction holds the contact, or it has a step in flight.
 			if (contact == null || !taken.add(step.contactId())) {
-				continue; // another transaction holds the contact, or it has a step in
-							// flight
+				continue;
 			}
 			Enrollment enrollment = enrollmentsById.get(step.enrollmentId());
 			Held fresh = new Held(step, 1);

@@ -3,10 +3,14 @@ package com.oshun.nurture.enrollment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.oshun.nurture.sequence.StepPlanner;
 import com.oshun.nurture.storage.Timestamps;
@@ -141,13 +145,6 @@ public class StepRunRepository {
 			.update();
 	}
 
-	/**
-	 * Record what Chatwoot later said about the message carrying {@code marker}: a
-	 * provider id, {@code delivered}, {@code read} or {@code failed}. Statuses only move
-	 * forward, as webhooks arrive out of order; a failure turns a sent step into a failed
-	 * one, because the contact never got it.
-	 * @return whether a step carries the marker
-	 */
 	/** The contact a delivery marker belongs to. */
 	public Optional<Long> contactFor(String marker) {
 		return jdbc.sql("select contact_id from nurture_step_runs where delivery_marker = :marker")
@@ -156,6 +153,13 @@ public class StepRunRepository {
 			.optional();
 	}
 
+	/**
+	 * Record what Chatwoot later said about the message carrying {@code marker}: a
+	 * provider id, {@code delivered}, {@code read} or {@code failed}. Statuses only move
+	 * forward, as webhooks arrive out of order; a failure turns a sent step into a failed
+	 * one, because the contact never got it.
+	 * @return whether a step carries the marker
+	 */
 	public boolean recordDeliveryStatus(String marker, String status, String providerId, String error, Instant at) {
 		return jdbc
 			.sql("""
@@ -237,8 +241,8 @@ public class StepRunRepository {
 	}
 
 	/** Which of these contacts have a step in flight. */
-	java.util.Set<Long> contactsInFlight(Collection<Long> contactIds) {
-		return new java.util.HashSet<>(jdbc.sql("""
+	Set<Long> contactsInFlight(Collection<Long> contactIds) {
+		return new HashSet<>(jdbc.sql("""
 				select distinct contact_id from nurture_step_runs
 				where contact_id = any(:ids) and lease_until is not null and status = 'sending'
 				""").param("ids", contactIds.toArray(Long[]::new)).query(Long.class).list());
@@ -435,9 +439,7 @@ public class StepRunRepository {
 	}
 
 	private static String prefixed(String alias) {
-		return java.util.Arrays.stream(COLUMNS.split(", "))
-			.map(column -> alias + "." + column)
-			.collect(java.util.stream.Collectors.joining(", "));
+		return Arrays.stream(COLUMNS.split(", ")).map(column -> alias + "." + column).collect(Collectors.joining(", "));
 	}
 
 	static StepRun map(ResultSet rs, int row) throws SQLException {
