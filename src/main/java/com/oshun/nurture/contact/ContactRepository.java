@@ -71,10 +71,7 @@ public class ContactRepository {
 
 	/** These contacts by id; a missing id is left out. */
 	public Map<Long, Contact> getAll(Collection<Long> ids) {
-		return byId(jdbc.sql("select " + COLUMNS + " from contacts c where c.id = any(:ids)")
-			.param("ids", ids.toArray(Long[]::new))
-			.query(ContactRepository::map)
-			.list());
+		return byId(ids, "");
 	}
 
 	/**
@@ -83,10 +80,7 @@ public class ContactRepository {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Map<Long, Contact> lockAvailable(Collection<Long> ids) {
-		return byId(jdbc.sql("select " + COLUMNS + " from contacts c where c.id = any(:ids) for update skip locked")
-			.param("ids", ids.toArray(Long[]::new))
-			.query(ContactRepository::map)
-			.list());
+		return byId(ids, " for update skip locked");
 	}
 
 	/**
@@ -110,9 +104,13 @@ public class ContactRepository {
 			.update();
 	}
 
-	private static Map<Long, Contact> byId(List<Contact> found) {
+	private Map<Long, Contact> byId(Collection<Long> ids, String locking) {
 		Map<Long, Contact> byId = new HashMap<>();
-		found.forEach(contact -> byId.put(contact.id(), contact));
+		jdbc.sql("select " + COLUMNS + " from contacts c where c.id = any(:ids)" + locking)
+			.param("ids", ids.toArray(Long[]::new))
+			.query(ContactRepository::map)
+			.list()
+			.forEach(contact -> byId.put(contact.id(), contact));
 		return byId;
 	}
 
