@@ -17,13 +17,6 @@ final class Guardrails {
 
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-	/**
-	 * The word lists (offers, promises) are matched against the lower-cased text: written
-	 * in lower case, they need no case-insensitive matching, which costs several times
-	 * more over long alternations.
-	 */
-	private static final int WORDS_FLAGS = 0;
-
 	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
 	private static final Pattern LINK = Pattern.compile(
@@ -34,29 +27,29 @@ final class Guardrails {
 			"(?:R\\$|US\\$|\\$|€|£)\\s?\\d[\\d.,]*|\\d[\\d.,]*\\s?(?:€|£|eur|euros?|reais|dollars?|dólares|usd|brl)(?![\\p{L}])|\\d+(?:[.,]\\d+)?\\s?%",
 			FLAGS);
 
+	// The word lists (offers, promises) are written in lower case and matched against the
+	// lower-cased text: case-insensitive matching costs several times more over long
+	// alternations.
+
 	/** Offer words that only an offer in the knowledge base can justify. */
 	private static final Pattern OFFER_WORDS = Pattern.compile(
 			"(?<![\\p{L}])(discount|promo|promotion|deal|sale|special offer|limited[- ]time|descuento|promoción|rebaja|"
-					+ "oferta|desconto|promoção)(?![\\p{L}])",
-			WORDS_FLAGS);
+					+ "oferta|desconto|promoção)(?![\\p{L}])");
 
 	/** Words so specific that they must appear in a valid offer itself. */
 	private static final Pattern FREE_WORDS = Pattern.compile(
 			"(?<![\\p{L}])(free|gratis|grátis|de graça|black friday|cyber monday|2x1|2 for 1|half price|coupon|voucher|promo code|"
-					+ "cupón|cupom|código)(?![\\p{L}])",
-			WORDS_FLAGS);
+					+ "cupón|cupom|código)(?![\\p{L}])");
 
 	private static final List<Pattern> PROMISES = List.of(Pattern.compile(
 			"(?<![\\p{L}])(guarantee[ds]?|guaranteed|risk[- ]free|no risks?|no side[- ]effects|(completely|totally|100\\s?%) (painless|safe|natural)|"
 					+ "permanent(ly)? (results?|fix|solution)|forever|will (definitely|certainly|surely)|(erase|eliminate|remove) (all )?(your |the )?wrinkles|"
-					+ "years younger|cures?|miracle|flawless results)(?![\\p{L}])",
-			WORDS_FLAGS),
+					+ "years younger|cures?|miracle|flawless results)(?![\\p{L}])"),
 			Pattern
 				.compile("(?<![\\p{L}])(garantiza\\p{L}*|garantía|resultados? permanentes?|para siempre|sin riesgos?|"
 						+ "sin efectos secundarios|sin ningún dolor|(eliminar|borrar)(á|emos)? (todas )?(las |tus )?arrugas|años más joven|milagro\\p{L}*|"
 						+ "garant(o|e|es|em|ido|ida|idos|idas|imos|ia)|para sempre|sem riscos?|sem efeitos colaterais|sem nenhuma dor|"
-						+ "(eliminar|apagar)(á|emos)? (todas )?(as |suas )?rugas|anos mais jovem|milagr\\p{L}*)(?![\\p{L}])",
-						WORDS_FLAGS));
+						+ "(eliminar|apagar)(á|emos)? (todas )?(as |suas )?rugas|anos mais jovem|milagr\\p{L}*)(?![\\p{L}])"));
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+\\}|\\[(name|nome|nombre|procedure)\\]",
 			FLAGS);

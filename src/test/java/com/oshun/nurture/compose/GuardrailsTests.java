@@ -137,6 +137,20 @@ class GuardrailsTests {
 	}
 
 	@Test
+	void onlyFullNamesOtherThanTheContactsOwnAreLookedUp() {
+		List<String> asked = new java.util.ArrayList<>();
+		Guardrails recording = new Guardrails((contactId, names) -> asked.addAll(names) && false);
+
+		recording.check("Hi Emma, we would love to see you again.", EMMA, TestContexts.DEMO);
+		recording.check("Hello Emma Clarke, we would love to see you again.", EMMA, TestContexts.DEMO);
+		assertThat(asked).isEmpty();
+
+		recording.check("Hi Emma, Carla Mendes loved her botox with us last week.", EMMA, TestContexts.DEMO);
+		recording.check("Hi Emma, Laura Gomes from our team will call you.", EMMA, TestContexts.DEMO);
+		assertThat(asked).containsExactly("Carla Mendes", "Laura Gomes");
+	}
+
+	@Test
 	void anOfferIsRejectedOnceItHasExpiredAtSendTime() {
 		String text = "Hi Emma, 15% off a first botox session booked within 30 days of the consultation.";
 		MessageContext later = TestContexts.english("offer");
