@@ -28,25 +28,6 @@ public class MessageRepository {
 	public record Message(Instant at, String direction, String channel, String content) {
 	}
 
-	public long recordOutbound(long contactId, String channel, String content, long enrollmentId, int stepNo,
-			String externalId, Instant at) {
-		return jdbc
-			.sql("""
-					insert into messages (contact_id, direction, channel, content, enrollment_id, step_no, external_id, created_at)
-					values (:contact, 'out', :channel, :content, :enrollment, :stepNo, :external, :at)
-					returning id
-					""")
-			.param("contact", contactId)
-			.param("channel", channel)
-			.param("content", content)
-			.param("enrollment", enrollmentId)
-			.param("stepNo", stepNo)
-			.param("external", externalId)
-			.param("at", Timestamps.param(at))
-			.query(Long.class)
-			.single();
-	}
-
 	/** An outbound message of a batch, for {@link #recordOutboundAll}. */
 	public record Outbound(long contactId, String channel, String content, long enrollmentId, int stepNo,
 			String externalId) {
@@ -91,17 +72,6 @@ public class MessageRepository {
 			return null;
 		}).list();
 		return recent;
-	}
-
-	public boolean anyInboundSince(long contactId, Instant since) {
-		return jdbc
-			.sql("""
-					select exists (select 1 from messages where contact_id = :contact and direction = 'in' and created_at > :since)
-					""")
-			.param("contact", contactId)
-			.param("since", Timestamps.param(since))
-			.query(Boolean.class)
-			.single();
 	}
 
 	/** A message the contact sent us; {@code externalId} names it at the channel. */
