@@ -97,15 +97,8 @@ public class Learning {
 
 	/**
 	 * True when the contact confidently ignores this objective and answers something
-	 * else.
+	 * else, from the contact's preferences already read.
 	 */
-	public boolean ignores(long contactId, String objective) {
-		return preferences.find(contactId, AFFINITY + objective, settings.confidenceThreshold())
-			.filter(preference -> "ignores".equals(preference.value()))
-			.isPresent();
-	}
-
-	/** {@link #ignores(long, String)} from preferences already read. */
 	public boolean ignores(List<Preference> preferences, String objective) {
 		return preferences.stream()
 			.anyMatch(preference -> preference.key().equals(AFFINITY + objective)
