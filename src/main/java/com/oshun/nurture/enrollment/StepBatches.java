@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -296,9 +295,7 @@ class StepBatches implements DueSteps {
 			return;
 		}
 		Instant now = clock.instant();
-		Map<Long, Outcome> byContact = new LinkedHashMap<>();
-		outcomes.forEach(outcome -> byContact.put(outcome.work().contact().id(), outcome));
-		contacts.lockAll(byContact.keySet());
+		contacts.lockAll(outcomes.stream().map(outcome -> outcome.work().contact().id()).toList());
 		List<StepRunRepository.Sent> sent = new ArrayList<>();
 		List<MessageRepository.Outbound> outbound = new ArrayList<>();
 		List<StepRunRepository.Unsent> unsent = new ArrayList<>();
