@@ -12,8 +12,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 /**
  * A Chatwoot 4.15 account on WireMock, answering with the shapes of its serializers
- * (reference/chatwoot): by default a new contact, no conversations, and every message
- * accepted with its marker echoed. Tests add their own stubs at a higher priority.
+ * (shapes as in test resources chatwoot/): by default a new contact, no conversations,
+ * and every message accepted with its marker echoed. Tests add their own stubs at a
+ * higher priority.
  */
 public final class ChatwootStubs {
 

@@ -19,8 +19,8 @@ import static com.oshun.nurture.ChatwootStubs.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /webhooks/chatwoot} with the real 4.15 payload shapes
- * (reference/chatwoot/examples), signed as Chatwoot signs them.
+ * {@code POST /webhooks/chatwoot} with the real 4.15 payload shapes (test resources under
+ * chatwoot/), signed as Chatwoot signs them.
  */
 class ChatwootWebhookIntegrationTests extends IntegrationTest {
 

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -14,8 +12,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Cal.com and Calendly deliveries for the tests: the vendors' real example payloads from
- * {@code ../shared/reference/booking/}, signed with each vendor's own scheme.
+ * Cal.com and Calendly deliveries for the tests: example payloads in the vendors' own
+ * shapes (test resources under {@code booking/}), signed with each vendor's own scheme.
  */
 final class VendorWebhooks {
 
@@ -28,7 +26,12 @@ final class VendorWebhooks {
 	/** A reference example, as the vendor documents it. */
 	static String example(String file) {
 		try {
-			return Files.readString(Path.of("..", "shared", "reference", "booking", file));
+			try (var in = VendorWebhooks.class.getResourceAsStream("/booking/" + file)) {
+				if (in == null) {
+					throw new IllegalArgumentException("no test resource booking/" + file);
+				}
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -16,10 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps a Cal.com webhook (reference/booking/NOTES.md section 1) onto booking events, one
- * per attendee: each attendee is a patient with their own booking, keyed
- * {@code <uid>/<email>}. A delivery is identified by its trigger, booking uid and
- * {@code createdAt} (Cal.com signs no timestamp and sends no delivery id).
+ * Maps a Cal.com webhook (docs/booking-systems.md) onto booking events, one per attendee:
+ * each attendee is a patient with their own booking, keyed {@code <uid>/<email>}. A
+ * delivery is identified by its trigger, booking uid and {@code createdAt} (Cal.com signs
+ * no timestamp and sends no delivery id).
  */
 @Component
 class CalcomEvents {

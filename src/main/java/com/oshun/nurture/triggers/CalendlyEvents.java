@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps a Calendly webhook (reference/booking/NOTES.md section 2) onto a booking event.
- * The booking is the invitee ({@code payload.uri}); a reschedule is a cancellation with
+ * Maps a Calendly webhook (docs/booking-systems.md) onto a booking event. The booking is
+ * the invitee ({@code payload.uri}); a reschedule is a cancellation with
  * {@code rescheduled: true} plus a creation naming the {@code old_invitee}, in either
  * order. Calendly sends nothing when an appointment ends, so a booking counts as a visit
  * once its end time and the grace period pass with no no-show.
