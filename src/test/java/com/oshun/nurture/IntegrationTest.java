@@ -91,6 +91,8 @@ public abstract class IntegrationTest {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("nurture.data-dir", DATA_DIR::toString);
+		// Fast and throwaway: fsync and synchronous commit off (the default is durable).
+		registry.add("nurture.embedded.durable", () -> "false");
 		registry.add("nurture.chatwoot.base-url", CHATWOOT::baseUrl);
 	}
 

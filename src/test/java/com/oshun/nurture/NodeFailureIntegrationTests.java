@@ -1,6 +1,7 @@
 package com.oshun.nurture;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,6 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,7 +29,9 @@ import static org.awaitility.Awaitility.await;
  * The real service as separate JVMs on one PostgreSQL, delivering a load of due steps to
  * a stateful Chatwoot stub that counts delivery markers: killed with SIGKILL at random
  * points and restarted, run as three nodes of which one dies, and with PostgreSQL
- * restarted under it. Every time each due step reaches Chatwoot exactly once.
+ * restarted under it, and in the default mode (its own durable embedded PostgreSQL)
+ * killed and started again at once, five times. Every time each due step reaches Chatwoot
+ * exactly once.
  * <p>
  * The suite runs a short load; {@code -Dnurture.reliability.contacts=} (4 steps each) and
  * {@code -Dnurture.reliability.kills=} make the long version
@@ -37,6 +42,8 @@ class NodeFailureIntegrationTests {
 	private static final int CONTACTS = Integer.getInteger("nurture.reliability.contacts", 100);
 
 	private static final int KILLS = Integer.getInteger("nurture.reliability.kills", 2);
+
+	private static final int EMBEDDED_KILLS = 5;
 
 	private static final int STEPS_PER_CONTACT = 4;
 
@@ -82,6 +89,16 @@ class NodeFailureIntegrationTests {
 	@AfterEach
 	void stop() throws IOException {
 		nodes.stream().filter(ServiceNode::alive).forEach(ServiceNode::kill);
+		// An embedded node killed by a failed test leaves its PostgreSQL running.
+		Path pidFile = embeddedPostgresDir().resolve("postmaster.pid");
+		if (Files.exists(pidFile)) {
+			ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0)))
+				.filter(ProcessHandle::isAlive)
+				.ifPresent(postmaster -> {
+					postmaster.destroy();
+					postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+				});
+		}
 		chatwoot.stop();
 		postgres.close();
 	}
@@ -91,7 +108,7 @@ class NodeFailureIntegrationTests {
 		ServiceNode node = node("crash").start().awaitUp();
 		int steps = enroll(List.of(node));
 		int killed = 0;
-		for (int threshold : killPoints(steps)) {
+		for (int threshold : killPoints(steps, KILLS)) {
 			awaitDelivered(threshold);
 			node.kill();
 			killed++;
@@ -162,6 +179,74 @@ class NodeFailureIntegrationTests {
 		report("Chatwoot 503, then 429, then slow", 0, new Figures(steps, markers.size(), 0, 0));
 	}
 
+	/**
+	 * The default mode: the node runs its own embedded PostgreSQL, durable. SIGKILLed
+	 * under load, it leaves that PostgreSQL running on its data directory; started again
+	 * at once (as systemd or a container would), it stops the leftover and comes up, five
+	 * times. Its SIGTERM stops its PostgreSQL.
+	 */
+	@Test
+	void embeddedDatabaseKilledAndRestartedAtOnceFiveTimesLosesNothingAndStopsWithTheService() {
+		Path dir = embeddedPostgresDir();
+		ServiceNode node = node("embedded", false).start().awaitUp();
+		jdbc = embeddedJdbc(dir);
+		for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+			assertThat(jdbc.sql("show " + setting).query(String.class).single()).as(setting).isEqualTo("on");
+		}
+		int steps = enroll(List.of(node));
+		int killed = 0;
+		for (int threshold : killPoints(steps, EMBEDDED_KILLS)) {
+			awaitDelivered(threshold);
+			node.kill();
+			assertThat(processesOf(dir)).as("the killed node's PostgreSQL, still running").isNotEmpty();
+			node.start().awaitUp();
+			jdbc = embeddedJdbc(dir);
+			killed++;
+		}
+		Figures figures = awaitAllDelivered(steps);
+		node.stop();
+		assertThat(processesOf(dir)).as("PostgreSQL processes after the service's SIGTERM").isEmpty();
+		assertThat(dir.resolve("postmaster.pid")).doesNotExist();
+		report("embedded database, kill -9 and restart at once", killed, figures);
+		assertThat(killed).isEqualTo(EMBEDDED_KILLS);
+	}
+
+	private Path embeddedPostgresDir() {
+		return dataDir.resolve("node-embedded").resolve("postgres");
+	}
+
+	/** The embedded node's own database, on the port its {@code postmaster.pid} names. */
+	private static JdbcClient embeddedJdbc(Path dir) {
+		try {
+			PGSimpleDataSource source = new PGSimpleDataSource();
+			source.setServerNames(new String[] { "localhost" });
+			source.setPortNumbers(
+					new int[] { Integer.parseInt(Files.readAllLines(dir.resolve("postmaster.pid")).get(3)) });
+			source.setDatabaseName("postgres");
+			source.setUser("postgres");
+			return JdbcClient.create(source);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The postgres processes (postmaster and children) working in a data directory. */
+	private static List<ProcessHandle> processesOf(Path dir) {
+		if (!Files.isDirectory(dir)) {
+			return List.of();
+		}
+		return ProcessHandle.allProcesses().filter(process -> {
+			try {
+				return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"))
+					.equals(dir.toRealPath());
+			}
+			catch (IOException | SecurityException ex) {
+				return false;
+			}
+		}).toList();
+	}
+
 	private void awaitRetried(int attempts, int count) {
 		await().atMost(FINISH)
 			.pollInterval(Duration.ofMillis(200))
@@ -190,11 +275,11 @@ class NodeFailureIntegrationTests {
 		return steps;
 	}
 
-	private List<Integer> killPoints(int steps) {
+	private List<Integer> killPoints(int steps, int kills) {
 		List<Integer> points = new ArrayList<>();
-		for (int kill = 0; kill < KILLS; kill++) {
-			int from = steps * kill / (KILLS + 1);
-			points.add(Math.max(1, from + random.nextInt(Math.max(1, steps / (KILLS + 1)))));
+		for (int kill = 0; kill < kills; kill++) {
+			int from = steps * kill / (kills + 1);
+			points.add(Math.max(1, from + random.nextInt(Math.max(1, steps / (kills + 1)))));
 		}
 		return points;
 	}
@@ -247,10 +332,18 @@ class NodeFailureIntegrationTests {
 	}
 
 	private ServiceNode node(String name) {
+		return node(name, true);
+	}
+
+	/**
+	 * A node on the test's shared PostgreSQL, or (not {@code shared}) on its own embedded
+	 * one in its data directory, as a clinic runs it by default.
+	 */
+	private ServiceNode node(String name, boolean shared) {
 		Map<String, String> environment = new HashMap<>();
-		environment.put("SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"));
-		environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
-		environment.put("SPRING_DATASOURCE_PASSWORD", "");
+		environment.put("SPRING_DATASOURCE_URL", shared ? postgres.getJdbcUrl("postgres", "postgres") : null);
+		environment.put("SPRING_DATASOURCE_USERNAME", shared ? "postgres" : null);
+		environment.put("SPRING_DATASOURCE_PASSWORD", shared ? "" : null);
 		environment.put("NURTURE_DATA_DIR", dataDir.resolve("node-" + name).toString());
 		environment.put("NURTURE_CLOCK", "system");
 		environment.put("NURTURE_ADMIN_TOKEN", TOKEN);

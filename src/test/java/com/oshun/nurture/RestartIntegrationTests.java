@@ -70,8 +70,8 @@ class RestartIntegrationTests {
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(NurtureApplication.class, TestComposition.class)
 			.web(WebApplicationType.NONE)
-			.run("--nurture.data-dir=" + dataDir, "--nurture.clock=simulated", "--nurture.clock-start=" + START,
-					"--nurture.admin-token=restart-test");
+			.run("--nurture.data-dir=" + dataDir, "--nurture.embedded.durable=false", "--nurture.clock=simulated",
+					"--nurture.clock-start=" + START, "--nurture.admin-token=restart-test");
 	}
 
 	private static List<String> statuses(ConfigurableApplicationContext context) {

@@ -63,7 +63,15 @@ final class ServiceNode {
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile()));
-		builder.environment().putAll(environment);
+		// A null value removes the variable the test JVM would pass on.
+		environment.forEach((key, value) -> {
+			if (value == null) {
+				builder.environment().remove(key);
+			}
+			else {
+				builder.environment().put(key, value);
+			}
+		});
 		builder.environment().put("SERVER_PORT", Integer.toString(port));
 		try {
 			process = builder.start();

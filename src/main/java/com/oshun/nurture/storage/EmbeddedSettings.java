@@ -1,0 +1,16 @@
+package com.oshun.nurture.storage;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code nurture.embedded}: the embedded PostgreSQL (no {@code SPRING_DATASOURCE_URL}).
+ * {@code durable} runs it with fsync, synchronous commit and full page writes on (the
+ * tests turn it off for speed); {@code startupWait} is how long a start may take, crash
+ * recovery included.
+ */
+@ConfigurationProperties("nurture.embedded")
+record EmbeddedSettings(@DefaultValue("true") boolean durable, @DefaultValue("PT2M") Duration startupWait) {
+}
