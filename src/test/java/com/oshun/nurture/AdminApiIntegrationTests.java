@@ -97,4 +97,23 @@ class AdminApiIntegrationTests extends IntegrationTest {
 		http.get("/api/sequences/nope").expect(404);
 	}
 
+	@Test
+	void enrollmentsNameTheirContactByExternalIdAndName() {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+
+		var listed = http.get("/api/enrollments?status=active&sequence=no_show").expect(200).json().get("enrollments");
+
+		assertThat(listed).hasSize(1);
+		var enrollment = listed.get(0);
+		assertThat(enrollment.get("contactExternalId").stringValue()).isEqualTo("c_1");
+		assertThat(enrollment.get("contactName").stringValue()).isEqualTo("Ana Souza");
+		assertThat(enrollment.has("contactId")).isFalse();
+		assertThat(enrollment.has("arm")).isFalse();
+		http.get("/api/contacts/" + enrollment.get("contactExternalId").stringValue()).expect(200);
+		var paused = http.post("/api/enrollments/" + enrollment.get("id").longValue() + "/pause", "")
+			.expect(200)
+			.json();
+		assertThat(paused.get("contactExternalId").stringValue()).isEqualTo("c_1");
+	}
+
 }
