@@ -1,5 +1,10 @@
 package com.oshun.nurture;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +119,22 @@ class AdminApiIntegrationTests extends IntegrationTest {
 			.expect(200)
 			.json();
 		assertThat(paused.get("contactExternalId").stringValue()).isEqualTo("c_1");
+	}
+
+	@Test
+	void theServiceRootLeadsToTheDashboard() throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<String> root = client.send(HttpRequest.newBuilder(URI.create(http.base() + "/")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(root.statusCode()).isIn(302, 303);
+		String location = root.headers().firstValue("Location").orElseThrow();
+		assertThat(location).endsWith("/dashboard/index.html");
+		HttpResponse<String> page = client.send(
+				HttpRequest.newBuilder(URI.create(http.base() + "/").resolve(location)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<html");
 	}
 
 }
