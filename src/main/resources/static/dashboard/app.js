@@ -273,7 +273,8 @@
         const saved = await api('PUT', '/api/sequences/' + key,
           { tone: tone.value, sendAt: sendAt.value, description: description.value, steps });
         await sequence(key);
-        document.getElementById('save-result').textContent = `Saved as version ${saved.version}.`;
+        document.getElementById('save-result').textContent = saved.version === current.version
+          ? `Nothing changed: still version ${saved.version}.` : `Saved as version ${saved.version}.`;
       } catch (err) {
         message.className = 'error';
         message.textContent = (err.field ? err.field + ': ' : '') + err.message;

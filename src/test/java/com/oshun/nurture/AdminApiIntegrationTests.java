@@ -1,5 +1,10 @@
 package com.oshun.nurture;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +100,41 @@ class AdminApiIntegrationTests extends IntegrationTest {
 		assertThat(warm.get("steps")).hasSize(5);
 		assertThat(warm.get("steps").get(2).get("objective").stringValue()).isEqualTo("offer");
 		http.get("/api/sequences/nope").expect(404);
+	}
+
+	@Test
+	void enrollmentsNameTheirContactByExternalIdAndName() {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+
+		var listed = http.get("/api/enrollments?status=active&sequence=no_show").expect(200).json().get("enrollments");
+
+		assertThat(listed).hasSize(1);
+		var enrollment = listed.get(0);
+		assertThat(enrollment.get("contactExternalId").stringValue()).isEqualTo("c_1");
+		assertThat(enrollment.get("contactName").stringValue()).isEqualTo("Ana Souza");
+		assertThat(enrollment.has("contactId")).isFalse();
+		assertThat(enrollment.has("arm")).isFalse();
+		http.get("/api/contacts/" + enrollment.get("contactExternalId").stringValue()).expect(200);
+		var paused = http.post("/api/enrollments/" + enrollment.get("id").longValue() + "/pause", "")
+			.expect(200)
+			.json();
+		assertThat(paused.get("contactExternalId").stringValue()).isEqualTo("c_1");
+	}
+
+	@Test
+	void theServiceRootLeadsToTheDashboard() throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<String> root = client.send(HttpRequest.newBuilder(URI.create(http.base() + "/")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(root.statusCode()).isIn(302, 303);
+		String location = root.headers().firstValue("Location").orElseThrow();
+		assertThat(location).endsWith("/dashboard/index.html");
+		HttpResponse<String> page = client.send(
+				HttpRequest.newBuilder(URI.create(http.base() + "/").resolve(location)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<html");
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.oshun.nurture.contact.Contact;
-import com.oshun.nurture.contact.ContactDetails;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.enrollment.EnrollmentRepository;
 import com.oshun.nurture.enrollment.Replies;
@@ -15,7 +14,9 @@ import com.oshun.nurture.web.JsonFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,22 +43,39 @@ class ContactsController {
 
 	private final Replies replies;
 
+	private final TransactionTemplate transaction;
+
+	private final ObjectMapper mapper;
+
 	ContactsController(ContactRepository contacts, EnrollmentRepository enrollments, PreferenceRepository preferences,
-			WarmLeads warmLeads, Timeline timeline, Replies replies) {
+			WarmLeads warmLeads, Timeline timeline, Replies replies, TransactionTemplate transaction,
+			ObjectMapper mapper) {
 		this.contacts = contacts;
 		this.enrollments = enrollments;
 		this.preferences = preferences;
 		this.warmLeads = warmLeads;
 		this.timeline = timeline;
 		this.replies = replies;
+		this.transaction = transaction;
+		this.mapper = mapper;
 	}
 
 	@PutMapping("/{externalId}")
-	@Operation(summary = "Create or update a contact; absent fields keep their stored value")
+	@Operation(summary = "Create or update a contact; absent fields keep their stored value. The body GET answers is "
+			+ "accepted as it is: its read-only fields (status, tags, preferences, ...) must be what GET shows")
 	ContactView put(@PathVariable String externalId, @RequestBody JsonNode body) {
 		requireKey(externalId);
-		JsonFields json = object(body);
-		return view(contacts.upsert(externalId, ContactDetails.read(json)));
+		ContactInput input = JsonFields.read(body, ContactInput::read);
+		if (input.readOnly().isEmpty()) {
+			return view(contacts.upsert(externalId, input.details()));
+		}
+		// The read-only fields are compared with the contact as the PUT leaves it (a new
+		// one included); a difference rolls the PUT back.
+		return transaction.execute(status -> {
+			ContactView view = view(contacts.upsert(externalId, input.details()));
+			input.readOnly().requireAsShown(mapper.valueToTree(view));
+			return view;
+		});
 	}
 
 	@GetMapping
@@ -75,12 +93,15 @@ class ContactsController {
 		return view(contacts.getByKey(externalId));
 	}
 
+	private record WarmLead(String procedure, List<String> interests) {
+	}
+
 	@PostMapping("/{externalId}/warm-lead")
 	@Operation(summary = "markWarmLead: the contact showed interest in a procedure")
 	ContactView warmLead(@PathVariable String externalId, @RequestBody JsonNode body) {
-		JsonFields json = object(body);
-		String procedure = json.text("procedure").toLowerCase();
-		return view(warmLeads.mark(externalId, procedure, json.optionalTexts("interests").orElse(null), "admin"));
+		WarmLead lead = JsonFields.read(body, json -> new WarmLead(json.text("procedure").toLowerCase(),
+				json.optionalTexts("interests").orElse(null)));
+		return view(warmLeads.mark(externalId, lead.procedure(), lead.interests(), "admin"));
 	}
 
 	@PostMapping("/{externalId}/opt-out")
@@ -109,13 +130,6 @@ class ContactsController {
 	private ContactView view(Contact contact) {
 		return ContactView.of(contact, preferences.forContact(contact.id()),
 				enrollments.findLive(contact.id()).orElse(null));
-	}
-
-	private static JsonFields object(JsonNode body) {
-		if (body == null || !body.isObject()) {
-			throw new InvalidInput("body", "body must be a JSON object");
-		}
-		return JsonFields.of(body);
 	}
 
 	private static void requireKey(String externalId) {

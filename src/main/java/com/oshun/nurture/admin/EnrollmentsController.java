@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.oshun.nurture.contact.Contact;
+import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.enrollment.Enroller;
 import com.oshun.nurture.enrollment.Enrollment;
 import com.oshun.nurture.enrollment.EnrollmentRepository;
@@ -18,6 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Enrollments, and the operator's actions on one. Holdout arms are not built yet, so an
+ * {@code arm} filter is refused like any unknown parameter rather than ignored.
+ */
 @RestController
 @RequestMapping("/api/enrollments")
 @Tag(name = "enrollments")
@@ -29,17 +35,24 @@ class EnrollmentsController {
 
 	private final Enroller enroller;
 
-	EnrollmentsController(EnrollmentRepository enrollments, Enroller enroller) {
+	private final ContactRepository contacts;
+
+	EnrollmentsController(EnrollmentRepository enrollments, Enroller enroller, ContactRepository contacts) {
 		this.enrollments = enrollments;
 		this.enroller = enroller;
+		this.contacts = contacts;
 	}
 
-	record EnrollmentView(long id, long contactId, String sequence, int version, String status, Instant startedAt,
-			Instant pausedAt, Instant endedAt, String endReason) {
+	/**
+	 * An enrollment, naming its contact as every other call does: by external id (and
+	 * name).
+	 */
+	record EnrollmentView(long id, String contactExternalId, String contactName, String sequence, int version,
+			String status, Instant startedAt, Instant pausedAt, Instant endedAt, String endReason) {
 
-		static EnrollmentView of(Enrollment e) {
-			return new EnrollmentView(e.id(), e.contactId(), e.sequence().key(), e.version(), e.status().value(),
-					e.startedAt(), e.pausedAt(), e.endedAt(), e.endReason());
+		static EnrollmentView of(Enrollment e, Contact contact) {
+			return new EnrollmentView(e.id(), contact.externalId(), contact.name(), e.sequence().key(), e.version(),
+					e.status().value(), e.startedAt(), e.pausedAt(), e.endedAt(), e.endReason());
 		}
 
 	}
@@ -57,23 +70,28 @@ class EnrollmentsController {
 		if (limit < 1 || limit > 1000) {
 			throw new InvalidInput("limit", "limit must be from 1 to 1000");
 		}
-		return Map.of("enrollments",
-				enrollments.list(status, sequence, limit).stream().map(EnrollmentView::of).toList());
+		List<Enrollment> found = enrollments.list(status, sequence, limit);
+		Map<Long, Contact> byId = contacts.getAll(found.stream().map(Enrollment::contactId).distinct().toList());
+		return Map.of("enrollments", found.stream().map(e -> EnrollmentView.of(e, byId.get(e.contactId()))).toList());
 	}
 
 	@PostMapping("/{id}/pause")
 	EnrollmentView pause(@PathVariable long id) {
-		return EnrollmentView.of(enroller.pause(id));
+		return view(enroller.pause(id));
 	}
 
 	@PostMapping("/{id}/resume")
 	EnrollmentView resume(@PathVariable long id) {
-		return EnrollmentView.of(enroller.resume(id));
+		return view(enroller.resume(id));
 	}
 
 	@PostMapping("/{id}/cancel")
 	EnrollmentView cancel(@PathVariable long id) {
-		return EnrollmentView.of(enroller.cancel(id));
+		return view(enroller.cancel(id));
+	}
+
+	private EnrollmentView view(Enrollment enrollment) {
+		return EnrollmentView.of(enrollment, contacts.get(enrollment.contactId()));
 	}
 
 }

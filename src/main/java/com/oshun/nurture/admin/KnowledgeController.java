@@ -6,12 +6,13 @@ import java.util.Map;
 import com.oshun.nurture.compose.KnowledgeInput;
 import com.oshun.nurture.compose.KnowledgeItem;
 import com.oshun.nurture.compose.KnowledgeRepository;
-import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonFields;
 import com.oshun.nurture.web.NotFound;
+import com.oshun.nurture.web.ReadOnlyFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,13 +57,19 @@ class KnowledgeController {
 	@PostMapping
 	@Operation(summary = "Add a knowledge item: kind, topic, content, language, validFrom, validUntil")
 	ResponseEntity<KnowledgeItem> add(@RequestBody JsonNode body) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(knowledge.add(read(body), "admin"));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(knowledge.add(JsonFields.read(body, KnowledgeController::item), "admin"));
 	}
 
 	@PutMapping("/{id}")
-	@Operation(summary = "Replace a knowledge item; a restart keeps the edit")
+	@Operation(
+			summary = "Replace a knowledge item; a restart keeps the edit. The body GET answers is accepted as it is "
+					+ "(its id must be this one)")
 	KnowledgeItem update(@PathVariable long id, @RequestBody JsonNode body) {
-		KnowledgeItem item = read(body);
+		KnowledgeItem item = JsonFields.read(body, json -> {
+			ReadOnlyFields.read(json, "id").requireAsShown(JsonNodeFactory.instance.objectNode().put("id", id));
+			return item(json);
+		});
 		return knowledge.update(id, item).orElseThrow(() -> new NotFound("no knowledge item " + id));
 	}
 
@@ -74,11 +81,7 @@ class KnowledgeController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static KnowledgeItem read(JsonNode body) {
-		if (body == null || !body.isObject()) {
-			throw new InvalidInput("body", "body must be a JSON object");
-		}
-		JsonFields json = JsonFields.of(body);
+	private static KnowledgeItem item(JsonFields json) {
 		return KnowledgeInput.check(json.optionalText("kind").orElse(null), json.optionalText("topic").orElse(null),
 				json.optionalText("content").orElse(null), json.optionalText("language").orElse(null),
 				json.optionalText("validFrom").orElse(null), json.optionalText("validUntil").orElse(null));

@@ -12,12 +12,17 @@ import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.sequence.StepDefinition;
 import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonFields;
+import com.oshun.nurture.web.ReadOnlyFields;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the body of {@code PUT /api/sequences/{key}} into a new version, naming the field
  * at fault ({@code steps[2].day}) when a rule of PRODUCT.md section 2 is broken: the
  * sequence's own objectives, steps in time order, the drip at least three steps at least
- * 25 days apart.
+ * 25 days apart. The body GET answers is taken as it is: its read-only fields must say
+ * what the current version says.
  */
 final class SequenceInput {
 
@@ -35,7 +40,8 @@ final class SequenceInput {
 	private SequenceInput() {
 	}
 
-	static SequenceDefinition read(SequenceKey key, JsonFields json) {
+	static SequenceDefinition read(SequenceKey key, JsonFields json, SequenceView current) {
+		ReadOnlyFields.read(json, "key", "version", "versions", "objectives").requireAsShown(readOnly(current));
 		String tone = json.text("tone");
 		if (tone.length() > 200) {
 			throw new InvalidInput("tone", "tone must be at most 200 characters");
@@ -67,7 +73,16 @@ final class SequenceInput {
 		return new SequenceDefinition(key, 0, tone, sendAt, description, steps);
 	}
 
+	private static JsonNode readOnly(SequenceView current) {
+		ObjectNode shown = JsonNodeFactory.instance.objectNode();
+		shown.put("key", current.key()).put("version", current.version());
+		current.versions().forEach(shown.putArray("versions")::add);
+		current.objectives().forEach(shown.putArray("objectives")::add);
+		return shown;
+	}
+
 	private static StepDefinition step(SequenceKey key, int stepNo, JsonFields item) {
+		ReadOnlyFields.read(item, "stepNo").requireAsShown(JsonNodeFactory.instance.objectNode().put("stepNo", stepNo));
 		String objective = item.text("objective");
 		if (!OBJECTIVES.get(key).contains(objective)) {
 			throw new InvalidInput(item.path("objective"),
@@ -105,9 +120,10 @@ final class SequenceInput {
 		return (step.day() != null) ? Duration.ofDays(step.day() - 1L) : step.delay();
 	}
 
+	/** {@code HH:mm}, as GET answers it; {@code HH:mm:00} as GET used to. */
 	private static LocalTime sendAt(String text) {
 		try {
-			if (text.matches("\\d{2}:\\d{2}")) {
+			if (text.matches("\\d{2}:\\d{2}(:00)?")) {
 				return LocalTime.parse(text);
 			}
 		}

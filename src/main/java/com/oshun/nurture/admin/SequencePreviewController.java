@@ -2,10 +2,12 @@ package com.oshun.nurture.admin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.oshun.nurture.compose.SequencePreview;
+import com.oshun.nurture.sequence.SequenceCatalog;
+import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
-import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonFields;
 import com.oshun.nurture.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +25,15 @@ class SequencePreviewController {
 
 	private final SequencePreview preview;
 
-	SequencePreviewController(SequencePreview preview) {
+	private final SequenceCatalog catalog;
+
+	SequencePreviewController(SequencePreview preview, SequenceCatalog catalog) {
 		this.preview = preview;
+		this.catalog = catalog;
+	}
+
+	/** The contact to preview for, and a draft (the body a PUT would take) if given. */
+	private record Request(String contact, Optional<SequenceDefinition> draft) {
 	}
 
 	@PostMapping("/api/sequences/{key}/preview")
@@ -32,17 +41,14 @@ class SequencePreviewController {
 			summary = "Planned times and rendered messages of a sequence (or of a draft, given as \"draft\") for a real contact; nothing is sent or stored")
 	Map<String, Object> preview(@PathVariable String key, @RequestBody JsonNode body) {
 		SequenceKey sequence = SequenceKey.find(key).orElseThrow(() -> new NotFound("no sequence " + key));
-		if (body == null || !body.isObject()) {
-			throw new InvalidInput("body", "body must be a JSON object");
-		}
-		JsonFields json = JsonFields.of(body);
-		String contact = json.text("contactExternalId");
-		// A draft (the body a PUT would take) previews before it is saved; else the
-		// current version.
-		List<SequencePreview.PreviewStep> steps = json.optionalObject("draft")
-			.map(draft -> preview.preview(SequenceInput.read(sequence, draft), contact))
-			.orElseGet(() -> preview.preview(sequence, contact));
-		return Map.of("sequence", sequence.key(), "contactExternalId", contact, "steps", steps);
+		SequenceView current = SequenceView.of(catalog.current(sequence), catalog.versionsOf(sequence));
+		Request request = JsonFields.read(body, json -> new Request(json.text("contactExternalId"),
+				json.optionalObject("draft").map(draft -> SequenceInput.read(sequence, draft, current))));
+		// A draft previews before it is saved; else the current version.
+		List<SequencePreview.PreviewStep> steps = request.draft()
+			.map(draft -> preview.preview(draft, request.contact()))
+			.orElseGet(() -> preview.preview(sequence, request.contact()));
+		return Map.of("sequence", sequence.key(), "contactExternalId", request.contact(), "steps", steps);
 	}
 
 }

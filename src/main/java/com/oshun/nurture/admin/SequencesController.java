@@ -1,14 +1,11 @@
 package com.oshun.nurture.admin;
 
-import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
 import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
-import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonFields;
 import com.oshun.nurture.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,13 +30,6 @@ class SequencesController {
 		this.catalog = catalog;
 	}
 
-	record StepView(int stepNo, String objective, Integer day, Duration delay) {
-	}
-
-	record SequenceView(String key, int version, List<Integer> versions, String tone, LocalTime sendAt,
-			String description, List<StepView> steps, List<String> objectives) {
-	}
-
 	@GetMapping
 	Map<String, List<SequenceView>> list() {
 		return Map.of("sequences", catalog.currentAll().stream().map(this::view).toList());
@@ -60,13 +50,12 @@ class SequencesController {
 	}
 
 	@PutMapping("/{key}")
-	@Operation(summary = "Store a new version of the sequence; contacts in flight keep the version they started on")
+	@Operation(summary = "Store a new version of the sequence (contacts in flight keep the version they started on); "
+			+ "a body that says what the current version says stores nothing and answers the current version")
 	SequenceView put(@PathVariable String key, @RequestBody JsonNode body) {
 		SequenceKey sequence = sequence(key);
-		if (body == null || !body.isObject()) {
-			throw new InvalidInput("body", "body must be a JSON object");
-		}
-		return view(catalog.add(SequenceInput.read(sequence, JsonFields.of(body))));
+		SequenceView current = view(catalog.current(sequence));
+		return view(catalog.add(JsonFields.read(body, json -> SequenceInput.read(sequence, json, current))));
 	}
 
 	private static SequenceKey sequence(String key) {
@@ -74,10 +63,7 @@ class SequencesController {
 	}
 
 	private SequenceView view(SequenceDefinition d) {
-		return new SequenceView(d.key().key(), d.version(), catalog.versionsOf(d.key()), d.tone(), d.sendAt(),
-				d.description(),
-				d.steps().stream().map(s -> new StepView(s.stepNo(), s.objective(), s.day(), s.delay())).toList(),
-				SequenceInput.OBJECTIVES.get(d.key()));
+		return SequenceView.of(d, catalog.versionsOf(d.key()));
 	}
 
 }

@@ -57,7 +57,8 @@ public class BuiltInComposer {
 	 */
 	public String plain(MessageContext context) {
 		Map<String, String> phrases = BuiltInPhrases.forLanguage(context.language());
-		String template = phrases.getOrDefault(context.objective(), phrases.get("drip"));
+		String template = phrases.getOrDefault(context.objective(), phrases.get("drip"))
+			.replace("{when}", MissedDay.words(context));
 		String name = (context.firstName() != null) ? context.firstName() : phrases.get("_there");
 		if (context.procedure() != null) {
 			return template.replace("{name}", name).replace("{procedure}", context.procedure());

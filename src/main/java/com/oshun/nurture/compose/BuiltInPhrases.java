@@ -4,6 +4,7 @@ import java.util.Map;
 
 /**
  * The built-in composer's wording, one line per step objective and language.
+ * {@code {when}} is the missed appointment's day ({@link MissedDay#words}).
  */
 final class BuiltInPhrases {
 
@@ -34,7 +35,7 @@ final class BuiltInPhrases {
 			Map.entry("nudge",
 					"Hi {name}, shall we book your {procedure} consultation? Reply with a day that suits you and we will take care of the rest."),
 			Map.entry("reschedule",
-					"Hi {name}, we missed you at your {procedure} appointment today. No problem at all: reply here and we will find a new time that works for you."),
+					"Hi {name}, we missed you at your {procedure} appointment{when}. No problem at all: reply here and we will find a new time that works for you."),
 			Map.entry("availability",
 					"Hi {name}, we have openings this week for your {procedure} appointment. Would a morning or an afternoon suit you better?"),
 			Map.entry("reassure",
@@ -79,7 +80,7 @@ final class BuiltInPhrases {
 			Map.entry("nudge",
 					"Hola {name}, ¿reservamos tu consulta de {procedure}? Respóndenos con el día que mejor te venga y nos encargamos del resto."),
 			Map.entry("reschedule",
-					"Hola {name}, hoy te echamos de menos en tu cita de {procedure}. No pasa nada: responde aquí y buscamos una nueva hora que te venga bien."),
+					"Hola {name}, te echamos de menos en tu cita de {procedure}{when}. No pasa nada: responde aquí y buscamos una nueva hora que te venga bien."),
 			Map.entry("availability",
 					"Hola {name}, esta semana tenemos huecos para tu cita de {procedure}. ¿Te viene mejor por la mañana o por la tarde?"),
 			Map.entry("reassure",
@@ -122,7 +123,7 @@ final class BuiltInPhrases {
 			Map.entry("nudge",
 					"Oi {name}, vamos agendar sua consulta de {procedure}? Responda com o dia que for melhor e cuidamos do resto."),
 			Map.entry("reschedule",
-					"Oi {name}, sentimos sua falta na consulta de {procedure} hoje. Sem problema: responda aqui e encontramos um novo horário que funcione para você."),
+					"Oi {name}, sentimos sua falta na consulta de {procedure}{when}. Sem problema: responda aqui e encontramos um novo horário que funcione para você."),
 			Map.entry("availability",
 					"Oi {name}, temos horários esta semana para sua consulta de {procedure}. Prefere de manhã ou à tarde?"),
 			Map.entry("reassure",

@@ -11,6 +11,7 @@ import com.oshun.nurture.contact.MessageRepository;
 import com.oshun.nurture.preferences.Preference;
 import com.oshun.nurture.preferences.PreferenceRepository;
 import com.oshun.nurture.sequence.SequenceDefinition;
+import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.sequence.StepDefinition;
 
 import org.springframework.stereotype.Component;
@@ -30,13 +31,16 @@ public class ContextBuilder {
 
 	private final KnowledgeRepository knowledge;
 
+	private final MissedAppointments missed;
+
 	private final ComposeSettings settings;
 
 	ContextBuilder(MessageRepository messages, PreferenceRepository preferences, KnowledgeRepository knowledge,
-			ComposeSettings settings) {
+			MissedAppointments missed, ComposeSettings settings) {
 		this.messages = messages;
 		this.preferences = preferences;
 		this.knowledge = knowledge;
+		this.missed = missed;
 		this.settings = settings;
 	}
 
@@ -57,9 +61,10 @@ public class ContextBuilder {
 	public MessageContext buildContext(Contact contact, SequenceDefinition sequence, StepDefinition step,
 			String channel, Instant at) {
 		LocalDate today = at.atZone(contact.zone()).toLocalDate();
+		Instant missedAt = (sequence.key() == SequenceKey.NO_SHOW) ? missed.startFor(contact.id()) : null;
 		return assemble(contact, sequence, step, channel, at, messages.recent(contact.id(), settings.recentMessages()),
 				preferences.forContact(contact.id()), knowledge.forContact(contact.id()),
-				knowledge.clinicValidOn(today), settings);
+				knowledge.clinicValidOn(today), missedAt, settings);
 	}
 
 	/**
@@ -69,7 +74,7 @@ public class ContextBuilder {
 	 */
 	public Batch load(Collection<Long> contactIds) {
 		return new Batch(messages.recentFor(contactIds, settings.recentMessages()), preferences.forContacts(contactIds),
-				knowledge.forContacts(contactIds));
+				knowledge.forContacts(contactIds), missed.startsFor(contactIds));
 	}
 
 	/** What {@link #load} read. */
@@ -81,11 +86,14 @@ public class ContextBuilder {
 
 		private final Map<Long, List<KnowledgeItem>> memories;
 
+		private final Map<Long, Instant> missedAppointments;
+
 		private Batch(Map<Long, List<MessageRepository.Message>> recent, Map<Long, List<Preference>> learned,
-				Map<Long, List<KnowledgeItem>> memories) {
+				Map<Long, List<KnowledgeItem>> memories, Map<Long, Instant> missedAppointments) {
 			this.recent = recent;
 			this.learned = learned;
 			this.memories = memories;
+			this.missedAppointments = missedAppointments;
 		}
 
 		/** Everything learned about the contact, confident or not. */
@@ -98,14 +106,14 @@ public class ContextBuilder {
 			LocalDate today = at.atZone(contact.zone()).toLocalDate();
 			return assemble(contact, sequence, step, channel, at, recent.getOrDefault(contact.id(), List.of()),
 					preferences(contact.id()), memories.getOrDefault(contact.id(), List.of()),
-					knowledge.clinicValidOn(today), settings);
+					knowledge.clinicValidOn(today), missedAppointments.get(contact.id()), settings);
 		}
 
 	}
 
 	static MessageContext assemble(Contact contact, SequenceDefinition sequence, StepDefinition step, String channel,
 			Instant at, List<MessageRepository.Message> recent, List<Preference> learned, List<KnowledgeItem> memories,
-			List<KnowledgeItem> clinicValid, ComposeSettings settings) {
+			List<KnowledgeItem> clinicValid, Instant missedAt, ComposeSettings settings) {
 		String language = contact.language();
 		String procedure = procedure(contact);
 		List<MessageContext.Turn> conversation = recent.stream()
@@ -128,7 +136,15 @@ public class ContextBuilder {
 				contact.phone(), contact.email(), procedure, contact.interests(), conversation, lastTopic, confident,
 				memories.stream().map(KnowledgeItem::content).toList(), sequence.key(), sequence.tone(),
 				step.objective(), step.stepNo(), sequence.steps().size(), channel, Channels.maxLength(channel), picked,
-				bookingLink, at);
+				bookingLink, at, missedAppointment(sequence, missedAt, at));
+	}
+
+	/**
+	 * A no-show step's missed appointment; one that starts after the message is sent was
+	 * not missed (yet), so its time is not known.
+	 */
+	private static Instant missedAppointment(SequenceDefinition sequence, Instant missedAt, Instant at) {
+		return (sequence.key() == SequenceKey.NO_SHOW && missedAt != null && !missedAt.isAfter(at)) ? missedAt : null;
 	}
 
 	private static String procedure(Contact contact) {

@@ -150,6 +150,7 @@ final class Guardrails {
 		Lowered lowered = Lowered.of(text);
 		offers(lowered, context, known.valid()).ifPresent(reasons::add);
 		promises(lowered).ifPresent(reasons::add);
+		MissedDay.wrongToday(lowered.lower(), context).ifPresent(reasons::add);
 		links(text, known).ifPresent(reasons::add);
 		otherPeople(text, context, known).ifPresent(reasons::add);
 		language(text, context).ifPresent(reasons::add);

@@ -1,7 +1,10 @@
 package com.oshun.nurture.compose;
 
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import com.oshun.nurture.sequence.SequenceKey;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,11 +46,28 @@ final class LlmPrompt {
 				- Use only facts, patient stories, offers and links given in "knowledge". Never state a price,
 				  discount or offer that is not there, and never promise or guarantee a medical result.
 				- No links other than the booking link. No placeholders. At most %d characters.
-				Answer with JSON only: {"message": "<the message>"}
+				%sAnswer with JSON only: {"message": "<the message>"}
 				""".formatted(context.channel(), LANGUAGES.getOrDefault(context.language(), "English"),
 				(context.firstName() != null) ? context.firstName() : "the person",
 				(context.procedure() != null) ? context.procedure() : "their treatment",
-				Math.min(context.maxLength(), 900));
+				Math.min(context.maxLength(), 900), missedAppointmentRule(context));
+	}
+
+	/**
+	 * A no-show's message may be sent days after the appointment (quiet hours, Sunday,
+	 * the frequency cap): the model is told whether "today" is still true.
+	 */
+	private static String missedAppointmentRule(MessageContext context) {
+		if (context.sequence() != SequenceKey.NO_SHOW) {
+			return "";
+		}
+		return switch (MissedDay.of(context)) {
+			case TODAY -> "- They missed their appointment earlier today (their local day); you may say today.\n";
+			case UNKNOWN -> "- When their missed appointment was is unknown: do not say when it was, and never say "
+					+ "\"today\" (hoje, hoy) about it.\n";
+			default -> "- They missed their appointment " + MissedDay.describe(context) + ", not today: never say "
+					+ "\"today\" (hoje, hoy) about it; name its day or no day.\n";
+		};
 	}
 
 	static String user(MessageContext context) {
@@ -87,6 +107,19 @@ final class LlmPrompt {
 			}
 		});
 		root.put("bookingLink", context.bookingLink());
+		ZonedDateTime sent = context.at().atZone(context.zone());
+		root.putObject("sentAt")
+			.put("localDate", sent.toLocalDate().toString())
+			.put("dayOfWeek", sent.getDayOfWeek().toString())
+			.put("localTime", sent.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString());
+		if (context.missedAppointmentAt() != null) {
+			ZonedDateTime missed = context.missedAppointmentAt().atZone(context.zone());
+			root.putObject("missedAppointment")
+				.put("localDate", missed.toLocalDate().toString())
+				.put("dayOfWeek", missed.getDayOfWeek().toString())
+				.put("localTime", missed.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString())
+				.put("sameDayAsThisMessage", MissedDay.of(context) == MissedDay.When.TODAY);
+		}
 		return JSON.writeValueAsString(root);
 	}
 

@@ -20,12 +20,14 @@ import com.oshun.nurture.sequence.SequenceKey;
  * @param memories what they told us about themselves
  * @param knowledge the clinic knowledge picked for the procedure and objective
  * @param at when the message is to be sent; offers must be valid then
+ * @param missedAppointmentAt for a no-show step, when the missed appointment was to
+ * start; null when that is unknown or the step is of another sequence
  */
 public record MessageContext(long contactId, String name, String firstName, String language, ZoneId zone, String phone,
 		String email, String procedure, List<String> interests, List<Turn> conversation, String lastTopic,
 		List<Preference> preferences, List<String> memories, SequenceKey sequence, String tone, String objective,
 		int stepNo, int stepCount, String channel, int maxLength, List<KnowledgeItem> knowledge, String bookingLink,
-		Instant at) {
+		Instant at, Instant missedAppointmentAt) {
 
 	public MessageContext {
 		interests = List.copyOf(interests);

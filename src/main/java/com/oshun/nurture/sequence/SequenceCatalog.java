@@ -60,12 +60,17 @@ public class SequenceCatalog {
 
 	/**
 	 * Store {@code definition} as the next version of its sequence and answer that
-	 * version.
+	 * version; one that says what the current version says is not stored again, and the
+	 * current version is the answer.
 	 */
 	@Transactional
 	public SequenceDefinition add(SequenceDefinition definition) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", definition.key().key()).query().rowSet();
-		int version = versionsOf(definition.key()).stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+		int current = versionsOf(definition.key()).stream().mapToInt(Integer::intValue).max().orElse(0);
+		if (current > 0 && get(definition.key(), current).sameContentAs(definition)) {
+			return get(definition.key(), current);
+		}
+		int version = current + 1;
 		jdbc.sql("""
 				insert into nurture_sequences (key, version, tone, send_at, description, created_at)
 				values (:key, :version, :tone, :sendAt, :description, :now)

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -13,13 +16,21 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads a JSON document field by field, naming the dotted path of any field that is
- * missing or of the wrong type.
+ * missing or of the wrong type. A body of the admin API is read through {@link #read}: a
+ * field the reader never looked at is unknown and refused, so a field is known exactly
+ * when the code reads it.
  */
 public final class JsonFields {
 
 	private final JsonNode node;
 
 	private final String prefix;
+
+	/** The names the reader looked at, known or absent. */
+	private final Set<String> looked = new HashSet<>();
+
+	/** The objects read inside this one, checked for unknown fields in turn. */
+	private final List<JsonFields> inner = new ArrayList<>();
 
 	private JsonFields(JsonNode node, String prefix) {
 		this.node = node;
@@ -40,8 +51,46 @@ public final class JsonFields {
 		return new JsonFields(root, "");
 	}
 
+	/**
+	 * A peer's document (a webhook), read leniently: fields nobody reads are ignored, as
+	 * vendors add fields over time.
+	 */
 	public static JsonFields of(JsonNode node) {
 		return new JsonFields(node, "");
+	}
+
+	/**
+	 * Read an admin API request body with {@code reader}, then refuse the first field (at
+	 * any depth) that the reader did not look at, naming its path. The reader must not
+	 * act on what it read; the caller acts on the answer.
+	 */
+	public static <T> T read(JsonNode body, Function<JsonFields, T> reader) {
+		if (body == null || !body.isObject()) {
+			throw new InvalidInput("body", "body must be a JSON object");
+		}
+		JsonFields json = new JsonFields(body, "");
+		T value = reader.apply(json);
+		json.refuseUnknown();
+		return value;
+	}
+
+	private void refuseUnknown() {
+		for (String name : node.propertyNames()) {
+			if (!looked.contains(name)) {
+				throw new InvalidInput(path(name), path(name) + " is not a field of this request");
+			}
+		}
+		inner.forEach(JsonFields::refuseUnknown);
+	}
+
+	/** The value as sent (null when absent), for a field the reader only compares. */
+	public JsonNode given(String name) {
+		return value(name);
+	}
+
+	private JsonNode value(String name) {
+		looked.add(name);
+		return node.get(name);
 	}
 
 	public JsonNode node() {
@@ -53,7 +102,7 @@ public final class JsonFields {
 	}
 
 	public boolean has(String name) {
-		JsonNode value = node.get(name);
+		JsonNode value = value(name);
 		return value != null && !value.isNull();
 	}
 
@@ -62,7 +111,7 @@ public final class JsonFields {
 	}
 
 	public Optional<String> optionalText(String name) {
-		JsonNode value = node.get(name);
+		JsonNode value = value(name);
 		if (value == null || value.isNull()) {
 			return Optional.empty();
 		}
@@ -103,7 +152,7 @@ public final class JsonFields {
 	}
 
 	public Optional<Boolean> optionalBoolean(String name) {
-		JsonNode value = node.get(name);
+		JsonNode value = value(name);
 		if (value == null || value.isNull()) {
 			return Optional.empty();
 		}
@@ -114,7 +163,7 @@ public final class JsonFields {
 	}
 
 	public Optional<Integer> optionalInt(String name, int min, int max) {
-		JsonNode value = node.get(name);
+		JsonNode value = value(name);
 		if (value == null || value.isNull()) {
 			return Optional.empty();
 		}
@@ -125,7 +174,7 @@ public final class JsonFields {
 	}
 
 	public Optional<List<String>> optionalTexts(String name) {
-		JsonNode value = node.get(name);
+		JsonNode value = value(name);
 		if (value == null || value.isNull()) {
 			return Optional.empty();
 		}
@@ -147,7 +196,7 @@ public final class JsonFields {
 	 * ({@code attendees[1].email}).
 	 */
 	public List<JsonFields> objects(String name) {
-		JsonNode value = node.get(name);
+		JsonNode value = value(name);
 		if (value == null || value.isNull()) {
 			throw new InvalidInput(path(name), path(name) + " is required");
 		}
@@ -160,7 +209,7 @@ public final class JsonFields {
 			if (!value.get(i).isObject()) {
 				throw new InvalidInput(itemPath, itemPath + " must be an object");
 			}
-			objects.add(new JsonFields(value.get(i), itemPath + "."));
+			objects.add(nested(value.get(i), itemPath + "."));
 		}
 		return objects;
 	}
@@ -170,14 +219,20 @@ public final class JsonFields {
 	}
 
 	public Optional<JsonFields> optionalObject(String name) {
-		JsonNode value = node.get(name);
+		JsonNode value = value(name);
 		if (value == null || value.isNull()) {
 			return Optional.empty();
 		}
 		if (!value.isObject()) {
 			throw new InvalidInput(path(name), path(name) + " must be an object");
 		}
-		return Optional.of(new JsonFields(value, path(name) + "."));
+		return Optional.of(nested(value, path(name) + "."));
+	}
+
+	private JsonFields nested(JsonNode value, String path) {
+		JsonFields fields = new JsonFields(value, path);
+		inner.add(fields);
+		return fields;
 	}
 
 }

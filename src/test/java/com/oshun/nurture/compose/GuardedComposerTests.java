@@ -36,7 +36,7 @@ class GuardedComposerTests {
 				base.zone(), base.phone(), base.email(), base.procedure(), base.interests(), base.conversation(),
 				base.lastTopic(), base.preferences(), base.memories(), base.sequence(), base.tone(), base.objective(),
 				base.stepNo(), base.stepCount(), base.channel(), base.maxLength(), List.of(promise), base.bookingLink(),
-				base.at());
+				base.at(), base.missedAppointmentAt());
 		GuardedComposer composer = new GuardedComposer(Optional.empty(), new BuiltInComposer(), guardrails,
 				date -> List.of(promise));
 

@@ -158,7 +158,8 @@ class GuardrailsTests {
 				later.language(), later.zone(), later.phone(), later.email(), later.procedure(), later.interests(),
 				later.conversation(), later.lastTopic(), later.preferences(), later.memories(), later.sequence(),
 				later.tone(), later.objective(), later.stepNo(), later.stepCount(), later.channel(), later.maxLength(),
-				later.knowledge(), later.bookingLink(), java.time.Instant.parse("2027-07-02T12:00:00Z"));
+				later.knowledge(), later.bookingLink(), java.time.Instant.parse("2027-07-02T12:00:00Z"),
+				later.missedAppointmentAt());
 
 		assertThat(guardrails.check(text, later, TestContexts.DEMO).accepted()).isTrue();
 		assertThat(guardrails.check(text, afterExpiry, TestContexts.DEMO).summary()).contains("price");

@@ -49,7 +49,21 @@ final class TestContexts {
 		LocalDate today = AT.atZone(contact.zone()).toLocalDate();
 		List<KnowledgeItem> valid = DEMO.stream().filter(item -> item.validOn(today)).toList();
 		return ContextBuilder.assemble(contact, sequence, sequence.step(1), channel, AT, recent, preferences, List.of(),
-				valid, SETTINGS);
+				valid, null, SETTINGS);
+	}
+
+	/**
+	 * The no-show sequence's reschedule step for {@code contact}, sent at {@code at}, for
+	 * an appointment that started at {@code missed} (null: unknown).
+	 */
+	static MessageContext noShow(Contact contact, Instant at, Instant missed) {
+		SequenceDefinition sequence = new SequenceDefinition(SequenceKey.NO_SHOW, 1, "direct, warm, never guilt",
+				java.time.LocalTime.of(10, 0), "test",
+				List.of(StepDefinition.after(1, "reschedule", java.time.Duration.ofHours(2))));
+		LocalDate today = at.atZone(contact.zone()).toLocalDate();
+		List<KnowledgeItem> valid = DEMO.stream().filter(item -> item.validOn(today)).toList();
+		return ContextBuilder.assemble(contact, sequence, sequence.step(1), "whatsapp", at, List.of(), List.of(),
+				List.of(), valid, missed, SETTINGS);
 	}
 
 	static MessageContext english(String objective) {
