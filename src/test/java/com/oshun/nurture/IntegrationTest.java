@@ -9,6 +9,7 @@ import java.util.List;
 import com.oshun.nurture.compose.ClinicKnowledge;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.oshun.nurture.delivery.TestDeliveries;
+import com.oshun.nurture.metrics.WebhookHealth;
 import com.oshun.nurture.scheduling.ClockAdvancer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected InboundEvents inboundEvents;
 
+	@Autowired
+	protected WebhookHealth webhookHealth;
+
 	protected TestHttp http;
 
 	@DynamicPropertySource
@@ -109,6 +113,7 @@ public abstract class IntegrationTest {
 		compositionGate.open();
 		delivery.useOutbox();
 		inboundEvents.clear();
+		webhookHealth.forget();
 		CHATWOOT.resetAll();
 		ChatwootStubs.defaults(CHATWOOT);
 		http = new TestHttp(port, TOKEN, SECRET);
