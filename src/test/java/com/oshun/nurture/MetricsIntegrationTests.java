@@ -62,6 +62,9 @@ class MetricsIntegrationTests extends IntegrationTest {
 					Instant.now().getEpochSecond(), null, null)
 			.expect(401);
 
+		// a browser looking at the path is no delivery
+		http.raw(HttpRequest.newBuilder(URI.create(http.base() + "/webhooks/booking")).GET()).expect(405);
+
 		JsonNode refusing = health(503);
 
 		assertThat(refusing.get("status").stringValue()).isEqualTo("DOWN");

@@ -79,7 +79,10 @@ class MetricsFilters {
 				endpoint = endpoint.startsWith("chatwoot/") ? "chatwoot" : endpoint;
 				endpoint = ENDPOINTS.contains(endpoint) ? endpoint : "other";
 				counter(endpoint, response.getStatus()).increment();
-				health.record(endpoint, response.getStatus());
+				if ("POST".equals(request.getMethod())) {
+					// senders deliver by POST; a browser's GET is no delivery
+					health.record(endpoint, response.getStatus());
+				}
 			}
 		}
 
