@@ -48,8 +48,11 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 		assertThat(step(1).status()).isEqualTo("sent");
 		assertThat(step(1).channel()).isEqualTo("whatsapp");
 		assertThat(step(1).externalId()).startsWith("chatwoot:");
-		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts/search")))).singleElement()
-			.satisfies(search -> assertThat(search.queryParameter("q").firstValue()).isEqualTo(PHONE));
+		// by phone, then by e-mail (Chatwoot's own identifiers), before creating the
+		// contact
+		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts/search")))
+			.stream()
+			.map(search -> search.queryParameter("q").firstValue())).containsExactly(PHONE, "c_1@example.com");
 		JsonNode contact = body(CHATWOOT.findAll(postRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts"))).get(0));
 		assertThat(contact.get("phone_number").stringValue()).isEqualTo(PHONE);
 		assertThat(contact.get("inbox_id").longValue()).isEqualTo(4);
@@ -73,7 +76,7 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 		assertThat(step(2).status()).isEqualTo("skipped");
 		assertThat(step(2).reason())
 			.isEqualTo("outside the WhatsApp 24 h window and no template configured for objective availability");
-		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts/search")))).hasSize(1);
+		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts/search")))).hasSize(2);
 		assertThat(CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)))).hasSize(1);
 	}
 

@@ -56,6 +56,16 @@ public final class ChatwootStubs {
 			.withBody("{\"error\":\"" + error + "\"}");
 	}
 
+	/**
+	 * Rails' answer to a record that failed validation (a unique phone or e-mail taken):
+	 * {@code {"message": ..., "attributes": [...]}}, not {@code error}.
+	 */
+	public static ResponseDefinitionBuilder invalid(String message, String attribute) {
+		return aResponse().withStatus(422)
+			.withHeader("Content-Type", "application/json; charset=utf-8")
+			.withBody("{\"message\":\"" + message + "\",\"attributes\":[\"" + attribute + "\"]}");
+	}
+
 	/** rack-attack's default throttle answer: plain text, no Retry-After. */
 	public static ResponseDefinitionBuilder throttled() {
 		return aResponse().withStatus(429).withHeader("Content-Type", "text/plain").withBody("Retry later\n");
@@ -74,6 +84,46 @@ public final class ChatwootStubs {
 				 "timestamp":1767600000,"first_reply_created_at":null,"unread_count":0,"last_non_activity_message":null,
 				 "last_activity_at":1767600000,"priority":null,"waiting_since":0}
 				""".formatted(id);
+	}
+
+	/**
+	 * A contact as the contacts endpoints answer it (search, show, update), with its
+	 * contact inboxes; {@code email} and {@code phone} may be null.
+	 */
+	public static String contact(long id, String name, String email, String phone, String... contactInboxes) {
+		return """
+				{"additional_attributes":{},"availability_status":"offline","email":%s,"id":%d,"name":"%s",
+				 "phone_number":%s,"identifier":null,"thumbnail":"","blocked":false,"custom_attributes":{},
+				 "last_activity_at":1767600000,"created_at":1767600000,"contact_inboxes":[%s]}
+				""".formatted(quoted(email), id, name, quoted(phone), String.join(",", contactInboxes));
+	}
+
+	/** A contact inbox of the WhatsApp inbox (4) as a contact lists it. */
+	public static String whatsappContactInbox(String sourceId) {
+		return """
+				{"source_id":"%s","inbox":{"id":4,"avatar_url":"","channel_id":1,"name":"WhatsApp Sales",
+				 "channel_type":"Channel::Whatsapp","provider":"whatsapp_cloud"}}
+				""".formatted(sourceId);
+	}
+
+	/**
+	 * A contact inbox of a website widget inbox (9), where an e-mail-only contact lives.
+	 */
+	public static String widgetContactInbox() {
+		return """
+				{"source_id":"1f0c9a52-8a4e-4d0b-9c61-3a0d5f7e2b10","inbox":{"id":9,"avatar_url":"","channel_id":2,
+				 "name":"Website","channel_type":"Channel::WebWidget","provider":null}}
+				""";
+	}
+
+	/** A {@code GET /contacts/search} answer holding these contacts (one page). */
+	public static String searchResult(String... contacts) {
+		return "{\"meta\":{\"count\":" + contacts.length + ",\"current_page\":1,\"has_more\":false},\"payload\":["
+				+ String.join(",", contacts) + "]}";
+	}
+
+	private static String quoted(String value) {
+		return (value == null) ? "null" : "\"" + value + "\"";
 	}
 
 	/** A list-messages answer holding these message objects. */

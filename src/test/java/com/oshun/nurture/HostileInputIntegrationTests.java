@@ -47,6 +47,8 @@ class HostileInputIntegrationTests extends IntegrationTest {
 					new TestHttp(port, TOKEN, CALCOM_SECRET).sign("", bytes(body)))));
 			check(() -> http.raw(webhook("/webhooks/calendly", body).header("Calendly-Webhook-Signature",
 					"t=" + now + ",v1=" + new TestHttp(port, TOKEN, CALENDLY_KEY).sign(now + ".", bytes(body)))));
+			check(() -> http.raw(webhook("/webhooks/chatwoot/" + CHATWOOT_TOKEN, body)));
+			check(() -> http.raw(webhook("/webhooks/chatwoot/" + pathSegment(), body)));
 			check(() -> http.put("/api/contacts/" + pathSegment(), mutatedContact()));
 			check(() -> http.post("/api/contacts/c_1/warm-lead", mutatedContact()));
 			check(() -> http.get("/api/contacts?q=" + query() + "&limit=" + query()));

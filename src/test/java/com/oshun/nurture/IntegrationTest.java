@@ -9,6 +9,7 @@ import java.util.List;
 import com.oshun.nurture.compose.ClinicKnowledge;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.oshun.nurture.delivery.TestDeliveries;
+import com.oshun.nurture.metrics.WebhookHealth;
 import com.oshun.nurture.scheduling.ClockAdvancer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"nurture.webhooks.calendly-signing-key=" + IntegrationTest.CALENDLY_KEY,
 				"nurture.chatwoot.api-token=test-token", "nurture.chatwoot.account-id=1",
 				"nurture.chatwoot.whatsapp-inbox-id=4", "nurture.chatwoot.instagram-inbox-id=7",
-				"nurture.chatwoot.webhook-secret=" + IntegrationTest.CHATWOOT_SECRET, "nurture.chatwoot.timeout=PT5S",
+				"nurture.chatwoot.webhook-secret=" + IntegrationTest.CHATWOOT_SECRET,
+				"nurture.chatwoot.webhook-token=" + IntegrationTest.CHATWOOT_TOKEN, "nurture.chatwoot.timeout=PT5S",
 				"nurture.whatsapp.templates.reschedule.name=booking_reschedule",
 				"nurture.whatsapp.templates.reschedule.language=pt_BR",
 				"nurture.whatsapp.templates.reschedule.body=first_name,procedure" })
@@ -53,6 +55,9 @@ public abstract class IntegrationTest {
 	public static final String CALENDLY_KEY = "test-calendly-signing-key";
 
 	public static final String CHATWOOT_SECRET = "test-chatwoot-secret";
+
+	/** The path token of unsigned deliveries from Chatwoot before 4.11.2. */
+	public static final String CHATWOOT_TOKEN = "Test-Chatwoot-Token-4f9c2a";
 
 	/** Chatwoot, stubbed: one server for the JVM, so the shared context keeps its URL. */
 	protected static final WireMockServer CHATWOOT = startChatwoot();
@@ -86,6 +91,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected InboundEvents inboundEvents;
 
+	@Autowired
+	protected WebhookHealth webhookHealth;
+
 	protected TestHttp http;
 
 	@DynamicPropertySource
@@ -107,6 +115,7 @@ public abstract class IntegrationTest {
 		compositionGate.open();
 		delivery.useOutbox();
 		inboundEvents.clear();
+		webhookHealth.forget();
 		CHATWOOT.resetAll();
 		ChatwootStubs.defaults(CHATWOOT);
 		http = new TestHttp(port, TOKEN, SECRET);

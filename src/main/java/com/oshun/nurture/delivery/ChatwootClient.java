@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,18 +53,45 @@ class ChatwootClient {
 
 	/** {@code GET /contacts/search?q=}: loose matches; the caller filters exact ones. */
 	JsonNode searchContacts(String q) {
+		return searchContacts(q, 1);
+	}
+
+	/**
+	 * One page (15 contacts) of {@code GET /contacts/search?q=}; {@code meta.has_more}
+	 * tells if more follow.
+	 */
+	JsonNode searchContacts(String q, int page) {
 		searches.take("search").ifPresent(at -> {
 			throw ChatwootFault.throttled("contact search limit", at);
 		});
-		return get("/contacts/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+		return get("/contacts/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+				+ ((page > 1) ? "&page=" + page : ""));
 	}
 
 	JsonNode createContact(Map<String, Object> contact) {
 		return post("/contacts", contact);
 	}
 
-	JsonNode createContactInbox(long contactId, long inboxId) {
-		return post("/contacts/" + contactId + "/contact_inboxes", Map.of("inbox_id", inboxId));
+	/**
+	 * {@code PUT /contacts/{id}}: Chatwoot answers 422 when a unique field (phone,
+	 * e-mail) is another contact's.
+	 */
+	JsonNode updateContact(long contactId, Map<String, Object> fields) {
+		return send(request("/contacts/" + contactId).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(fields))));
+	}
+
+	/**
+	 * A contact inbox; without a source id Chatwoot derives one from the contact's phone
+	 * (WhatsApp: the digits without {@code +}).
+	 */
+	JsonNode createContactInbox(long contactId, long inboxId, String sourceId) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("inbox_id", inboxId);
+		if (sourceId != null) {
+			body.put("source_id", sourceId);
+		}
+		return post("/contacts/" + contactId + "/contact_inboxes", body);
 	}
 
 	JsonNode contactConversations(long contactId) {

@@ -22,9 +22,12 @@ class ChatwootRouter {
 
 	private final ChatwootRoutes routes;
 
+	private final ChatwootEmailMatch emails;
+
 	ChatwootRouter(ChatwootClient client, ChatwootRoutes routes) {
 		this.client = client;
 		this.routes = routes;
+		this.emails = new ChatwootEmailMatch(client);
 	}
 
 	/** No way to reach the contact in this inbox; the reason says why. */
@@ -45,10 +48,33 @@ class ChatwootRouter {
 			throw new Unroutable("no phone number for WhatsApp");
 		}
 		String sourceId = null;
+		// false for a contact found by e-mail with another phone: its conversations are
+		// with that number, so ours is a contact inbox and a conversation of its own
+		boolean phoneIsOurs = true;
 		Long chatwootId = routes.chatwootContactId(contact.id()).orElse(null);
 		if (chatwootId == null) {
 			JsonNode found = exactMatch(contact.phone());
-			if (found == null) {
+			ChatwootEmailMatch.Found byEmail = null;
+			if (found == null && contact.email() != null) {
+				try {
+					byEmail = emails.find(contact.email(), contact.phone(), inboxId);
+				}
+				catch (ChatwootFault fault) {
+					// our phone became another contact's after the search (they just
+					// wrote on
+					// WhatsApp, say): that contact is the one to write to
+					found = (fault.status() == 422) ? exactMatch(contact.phone()) : null;
+					if (found == null) {
+						throw fault;
+					}
+				}
+			}
+			if (byEmail != null) {
+				chatwootId = byEmail.id();
+				sourceId = byEmail.sourceId();
+				phoneIsOurs = byEmail.phoneIsOurs();
+			}
+			else if (found == null) {
 				JsonNode created = client.createContact(newContact(contact, inboxId)).path("payload");
 				chatwootId = JsonValues.id(created.path("contact").path("id"));
 				sourceId = JsonValues.text(created.path("contact_inbox").path("source_id"));
@@ -60,22 +86,30 @@ class ChatwootRouter {
 			if (chatwootId == null) {
 				throw new IllegalStateException("Chatwoot answered a contact without an id");
 			}
-			routes.linkContact(contact.id(), chatwootId);
+			if (phoneIsOurs) {
+				routes.linkContact(contact.id(), chatwootId);
+			}
 		}
-		Optional<Conversation> open = openConversation(chatwootId, inboxId);
+		Optional<Conversation> open = phoneIsOurs ? openConversation(chatwootId, inboxId) : Optional.empty();
 		if (open.isPresent()) {
 			Conversation conversation = open.get();
 			routes.save(conversation.id(), contact.id(), inboxId, sourceId, conversation.lastInboundAt());
 			return new Conversation(conversation.id(), inboxId, sourceId, conversation.lastInboundAt());
 		}
 		if (sourceId == null) {
-			sourceId = JsonValues.text(client.createContactInbox(chatwootId, inboxId).path("source_id"));
+			String ours = phoneIsOurs ? null : ChatwootEmailMatch.whatsappSourceId(contact.phone());
+			sourceId = JsonValues.text(client.createContactInbox(chatwootId, inboxId, ours).path("source_id"));
 		}
 		Long id = JsonValues.id(client.createConversation(inboxId, chatwootId, sourceId).path("id"));
 		if (id == null) {
 			throw new IllegalStateException("Chatwoot answered a conversation without an id");
 		}
 		routes.save(id, contact.id(), inboxId, sourceId, null);
+		if (!phoneIsOurs) {
+			// linked once our conversation is stored: a retry before that searches again
+			// rather than take the contact's latest conversation, the other number's
+			routes.linkContact(contact.id(), chatwootId);
+		}
 		return new Conversation(id, inboxId, sourceId, null);
 	}
 

@@ -18,12 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryMax the longest wait between attempts
  * @param warmLeadLabel the conversation label that marks a warm lead
  * @param warmLeadAttribute the conversation custom attribute that marks a warm lead
+ * @param webhookToken the secret path segment of {@code POST /webhooks/chatwoot/{token}},
+ * for Chatwoot before 4.11.2, which signs nothing
  */
 @ConfigurationProperties("nurture.chatwoot")
 public record ChatwootSettings(String baseUrl, String apiToken, Long accountId, Long whatsappInboxId,
 		Long instagramInboxId, String webhookSecret, Duration timeout, int requestsPerMinute, int searchesPerMinute,
 		int conversationMessagesPerMinute, Duration retryBase, Duration retryMax, String warmLeadLabel,
-		String warmLeadAttribute) {
+		String warmLeadAttribute, String webhookToken) {
 
 	public boolean configured() {
 		return present(baseUrl) && present(apiToken) && accountId != null;
@@ -31,6 +33,11 @@ public record ChatwootSettings(String baseUrl, String apiToken, Long accountId, 
 
 	public boolean webhookConfigured() {
 		return present(webhookSecret);
+	}
+
+	/** The unsigned path for Chatwoot before 4.11.2 is open. */
+	public boolean webhookTokenConfigured() {
+		return present(webhookToken);
 	}
 
 	String accountUrl() {

@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts every webhook answer as {@code nurture_webhooks_total{endpoint, status, result}}
- * without touching the controllers, and reads the step gauges afresh before each
- * Prometheus scrape.
+ * and into the {@code webhooks} health without touching the controllers, and reads the
+ * step gauges afresh before each Prometheus scrape.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsFilters {
@@ -28,9 +28,9 @@ class MetricsFilters {
 	private static final Set<String> ENDPOINTS = Set.of("booking", "calcom", "calendly", "chatwoot");
 
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> webhookMetricsFilter(MeterRegistry registry) {
+	FilterRegistrationBean<OncePerRequestFilter> webhookMetricsFilter(MeterRegistry registry, WebhookHealth health) {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-				new WebhookCounter(registry));
+				new WebhookCounter(registry, health));
 		registration.addUrlPatterns("/webhooks/*");
 		registration.setName("webhookMetrics");
 		return registration;
@@ -59,8 +59,11 @@ class MetricsFilters {
 		/** Bounded: five endpoints times the statuses an answer can have. */
 		private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-		WebhookCounter(MeterRegistry registry) {
+		private final WebhookHealth health;
+
+		WebhookCounter(MeterRegistry registry, WebhookHealth health) {
 			this.registry = registry;
+			this.health = health;
 		}
 
 		@Override
@@ -72,7 +75,14 @@ class MetricsFilters {
 			finally {
 				String path = request.getRequestURI().substring(request.getContextPath().length());
 				String endpoint = path.startsWith("/webhooks/") ? path.substring("/webhooks/".length()) : "";
-				counter(ENDPOINTS.contains(endpoint) ? endpoint : "other", response.getStatus()).increment();
+				// the unsigned Chatwoot path: its token never becomes a tag
+				endpoint = endpoint.startsWith("chatwoot/") ? "chatwoot" : endpoint;
+				endpoint = ENDPOINTS.contains(endpoint) ? endpoint : "other";
+				counter(endpoint, response.getStatus()).increment();
+				if ("POST".equals(request.getMethod())) {
+					// senders deliver by POST; a browser's GET is no delivery
+					health.record(endpoint, response.getStatus());
+				}
 			}
 		}
 

@@ -48,8 +48,12 @@ public final class Signatures {
 
 	/** Lowercase hex SHA-256 of a body, a delivery's identity when it names none. */
 	public static String sha256Hex(byte[] body) {
+		return HexFormat.of().formatHex(sha256(body));
+	}
+
+	private static byte[] sha256(byte[] bytes) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
@@ -65,6 +69,20 @@ public final class Signatures {
 		}
 		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
 				given.trim().toLowerCase().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A secret as given, exactly (case and all), compared in constant time: both sides
+	 * are hashed first, so neither where they differ nor the secret's length shows in the
+	 * time taken.
+	 */
+	public static boolean sameSecret(String expected, String given) {
+		if (expected == null || given == null) {
+			return false;
+		}
+		byte[] a = sha256(expected.getBytes(StandardCharsets.UTF_8));
+		byte[] b = sha256(given.getBytes(StandardCharsets.UTF_8));
+		return MessageDigest.isEqual(a, b);
 	}
 
 }

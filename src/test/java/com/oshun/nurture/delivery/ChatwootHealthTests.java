@@ -54,7 +54,7 @@ class ChatwootHealthTests {
 
 	private static ChatwootHealth health(String baseUrl) {
 		return new ChatwootHealth(new ChatwootSettings(baseUrl, "t", 1L, 4L, 7L, null, Duration.ofSeconds(2), 2400, 90,
-				150, Duration.ofSeconds(30), Duration.ofMinutes(30), "warm-lead", "warm_lead"));
+				150, Duration.ofSeconds(30), Duration.ofMinutes(30), "warm-lead", "warm_lead", null));
 	}
 
 }

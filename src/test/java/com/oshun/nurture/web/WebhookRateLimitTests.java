@@ -25,6 +25,7 @@ class WebhookRateLimitTests {
 
 		assertThat(passed).isEqualTo(50);
 		assertThat(status(limit, "203.0.113.5", "/webhooks/booking")).isEqualTo(429);
+		assertThat(status(limit, "203.0.113.5", "/webhooks/chatwoot/some-token")).isEqualTo(429);
 		now[0] += 1_000_000_000L;
 		assertThat(status(limit, "203.0.113.5", "/webhooks/booking")).isEqualTo(200);
 		assertThat(status(limit, "198.51.100.7", "/webhooks/booking")).isEqualTo(200);
