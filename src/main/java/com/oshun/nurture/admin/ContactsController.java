@@ -6,6 +6,7 @@ import java.util.Map;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactDetails;
 import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.contact.Phones;
 import com.oshun.nurture.enrollment.EnrollmentRepository;
 import com.oshun.nurture.enrollment.Replies;
 import com.oshun.nurture.preferences.PreferenceRepository;
@@ -42,14 +43,17 @@ class ContactsController {
 
 	private final Replies replies;
 
+	private final Phones phones;
+
 	ContactsController(ContactRepository contacts, EnrollmentRepository enrollments, PreferenceRepository preferences,
-			WarmLeads warmLeads, Timeline timeline, Replies replies) {
+			WarmLeads warmLeads, Timeline timeline, Replies replies, Phones phones) {
 		this.contacts = contacts;
 		this.enrollments = enrollments;
 		this.preferences = preferences;
 		this.warmLeads = warmLeads;
 		this.timeline = timeline;
 		this.replies = replies;
+		this.phones = phones;
 	}
 
 	@PutMapping("/{externalId}")
@@ -57,7 +61,7 @@ class ContactsController {
 	ContactView put(@PathVariable String externalId, @RequestBody JsonNode body) {
 		requireKey(externalId);
 		JsonFields json = object(body);
-		return view(contacts.upsert(externalId, ContactDetails.read(json)));
+		return view(contacts.upsert(externalId, ContactDetails.read(json, phones)));
 	}
 
 	@GetMapping
