@@ -107,6 +107,15 @@ class ContactPhonesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void ourBookingWebhookRefusesAPhoneThatIsNotANumberAndStoresNothing() {
+		assertField(http
+			.booking(BookingJson.noShow("evt_1", "c_1").replaceAll("\"phone\":\"[^\"]+\"", "\"phone\":\"(11) 1234\"")),
+				"contact.phone");
+
+		assertNothingStored();
+	}
+
+	@Test
 	void theContactViewSaysWhichZoneIsUsedAndWhereItCameFrom() {
 		http.put("/api/contacts/own", "{\"timezone\":\"Europe/Lisbon\",\"phone\":\"(11) 98765-4321\"}").expect(200);
 		http.put("/api/contacts/atlanta", "{\"phone\":\"+1 404 555 1234\"}").expect(200);
