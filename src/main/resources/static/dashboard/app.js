@@ -165,6 +165,12 @@
     if (query) search().catch(failed);
   }
 
+  // The zone the contact's messages are timed in, and where it came from when not their own.
+  function zoneText(c) {
+    if (!c.timezone) return null;
+    return c.timezoneSource && c.timezoneSource !== 'contact' ? `${c.timezone} (from ${c.timezoneSource})` : c.timezone;
+  }
+
   async function contact(key) {
     const path = '/api/contacts/' + encodeURIComponent(key);
     const [c, timeline] = await Promise.all([api('GET', path), api('GET', path + '/timeline')]);
@@ -194,7 +200,7 @@
     }
     page(c.name || key,
       h('div', { class: 'panel' },
-        h('p', {}, [c.email, c.phone, c.timezone].filter(Boolean).join(' · ')),
+        h('p', {}, [c.email, c.phone, zoneText(c)].filter(Boolean).join(' · ')),
         h('p', {}, 'Status: ', h('span', { class: 'badge', id: 'contact-status' }, c.status),
           ' Enrollment: ', h('span', { class: 'badge', id: 'enrollment-status' },
             enrollment ? `${enrollment.sequence} v${enrollment.version} ${enrollment.status}` : 'none')),

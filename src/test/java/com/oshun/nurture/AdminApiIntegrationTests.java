@@ -23,7 +23,7 @@ class AdminApiIntegrationTests extends IntegrationTest {
 	@Test
 	void createsUpdatesAndFindsAContact() {
 		http.put("/api/contacts/c_1", """
-				{"name":"Bea Lima","phone":"+447700900123","email":"Bea@Example.com","timezone":"Europe/London",
+				{"name":"Bea Lima","phone":"+447400123456","email":"Bea@Example.com","timezone":"Europe/London",
 				 "locale":"en-GB","preferredChannel":"whatsapp","procedureInterest":"fillers","interests":["lips"]}
 				""").expect(200);
 		http.put("/api/contacts/c_1", "{\"marketingConsent\":false}").expect(200);
@@ -40,7 +40,7 @@ class AdminApiIntegrationTests extends IntegrationTest {
 		assertThat(byEmail.get(0).get("externalId").stringValue()).isEqualTo("c_2");
 		var byName = http.get("/api/contacts?q=bea").expect(200).json().get("contacts");
 		assertThat(byName).hasSize(2);
-		var byPhone = http.get("/api/contacts?q=%2B447700900123").expect(200).json().get("contacts");
+		var byPhone = http.get("/api/contacts?q=%2B447400123456").expect(200).json().get("contacts");
 		assertThat(byPhone.get(0).get("externalId").stringValue()).isEqualTo("c_1");
 		http.get("/api/contacts/nobody").expect(404);
 	}

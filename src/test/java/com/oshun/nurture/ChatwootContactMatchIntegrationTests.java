@@ -31,9 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChatwootContactMatchIntegrationTests extends IntegrationTest {
 
-	private static final String DIGITS = "55119999" + String.format("%04d", Math.abs("c_1".hashCode()) % 10000);
+	/** The booking's Brazilian mobile, as WhatsApp writes it (without its 9th digit). */
+	private static final String BOOKED = "55119999" + String.format("%04d", Math.abs("c_1".hashCode()) % 10000);
+
+	/** The same mobile as stored, with its 9th digit. */
+	private static final String DIGITS = "55119" + BOOKED.substring(4);
 
 	private static final String PHONE = "+" + DIGITS;
+
+	private static final String OTHER_FORM = "+" + BOOKED;
 
 	private static final String EMAIL = "c_1@example.com";
 
@@ -61,7 +67,7 @@ class ChatwootContactMatchIntegrationTests extends IntegrationTest {
 		advance("PT6H");
 
 		assertThat(stepStatus()).isEqualTo("sent");
-		assertThat(searches()).containsExactly(PHONE, EMAIL);
+		assertThat(searches()).containsExactly(PHONE, OTHER_FORM, EMAIL);
 		assertThat(CHATWOOT.findAll(postRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts")))).isEmpty();
 		assertThat(body(only(putRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts/300")))).toString())
 			.isEqualTo("{\"phone_number\":\"" + PHONE + "\"}");
@@ -123,7 +129,7 @@ class ChatwootContactMatchIntegrationTests extends IntegrationTest {
 		advance("PT6H");
 
 		assertThat(stepStatus()).isEqualTo("sent");
-		assertThat(searches()).containsExactly(PHONE, EMAIL, PHONE);
+		assertThat(searches()).containsExactly(PHONE, OTHER_FORM, EMAIL, PHONE);
 		JsonNode conversation = body(only(postRequestedFor(urlPathEqualTo(ACCOUNT + "/conversations"))));
 		assertThat(conversation.get("contact_id").longValue()).isEqualTo(207);
 		assertThat(conversation.get("source_id").stringValue()).isEqualTo(DIGITS);
@@ -152,7 +158,8 @@ class ChatwootContactMatchIntegrationTests extends IntegrationTest {
 
 		assertThat(stepStatus()).isEqualTo("sent");
 		assertThat(chatwootKeys()).containsExactly("chatwoot:300");
-		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(SEARCH)))).hasSize(3);
+		// both forms of the phone, then two pages by e-mail
+		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(SEARCH)))).hasSize(4);
 	}
 
 	private void emailSearchFinds(String... contacts) {

@@ -31,6 +31,11 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 
 	private static final String PHONE = "+" + PHONE_DIGITS;
 
+	/**
+	 * The booking's Brazilian mobile ({@code PHONE}, without its 9th digit) as stored.
+	 */
+	private static final String STORED_PHONE = "+5511" + "9" + PHONE_DIGITS.substring(4);
+
 	record Step(String status, String channel, String reason, String externalId) {
 	}
 
@@ -48,13 +53,13 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 		assertThat(step(1).status()).isEqualTo("sent");
 		assertThat(step(1).channel()).isEqualTo("whatsapp");
 		assertThat(step(1).externalId()).startsWith("chatwoot:");
-		// by phone, then by e-mail (Chatwoot's own identifiers), before creating the
-		// contact
-		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts/search")))
-			.stream()
-			.map(search -> search.queryParameter("q").firstValue())).containsExactly(PHONE, "c_1@example.com");
+		// by phone (in both Brazilian forms), then by e-mail (Chatwoot's own
+		// identifiers), before creating the contact
+		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts/search"))))
+			.extracting(search -> search.queryParameter("q").firstValue())
+			.containsExactly(STORED_PHONE, PHONE, "c_1@example.com");
 		JsonNode contact = body(CHATWOOT.findAll(postRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts"))).get(0));
-		assertThat(contact.get("phone_number").stringValue()).isEqualTo(PHONE);
+		assertThat(contact.get("phone_number").stringValue()).isEqualTo(STORED_PHONE);
 		assertThat(contact.get("inbox_id").longValue()).isEqualTo(4);
 		JsonNode conversation = body(
 				CHATWOOT.findAll(postRequestedFor(urlPathEqualTo(ACCOUNT + "/conversations"))).get(0));
@@ -76,7 +81,8 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 		assertThat(step(2).status()).isEqualTo("skipped");
 		assertThat(step(2).reason())
 			.isEqualTo("outside the WhatsApp 24 h window and no template configured for objective availability");
-		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts/search")))).hasSize(2);
+		// nothing searched again once the contact is known
+		assertThat(CHATWOOT.findAll(getRequestedFor(urlPathEqualTo(ACCOUNT + "/contacts/search")))).hasSize(3);
 		assertThat(CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)))).hasSize(1);
 	}
 

@@ -144,7 +144,7 @@ class LearningIntegrationTests extends IntegrationTest {
 
 	private void warmLead(String key) {
 		http.put("/api/contacts/" + key,
-				"{\"name\":\"Bea\",\"timezone\":\"Europe/London\",\"phone\":\"+447700900123\"}")
+				"{\"name\":\"Bea\",\"timezone\":\"Europe/London\",\"phone\":\"+447400123456\"}")
 			.expect(200);
 		http.post("/api/contacts/" + key + "/warm-lead", "{\"procedure\":\"fillers\"}").expect(200);
 	}

@@ -383,7 +383,7 @@ class NodeFailureIntegrationTests {
 	}
 
 	private static String phone(int i) {
-		return "+5511%08d".formatted(i);
+		return "+55119%08d".formatted(i);
 	}
 
 }

@@ -58,6 +58,32 @@ class RoundTripIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aContactWhoseZoneComesFromThePhoneOrTheClinicKeepsItDerivedThroughARoundTrip() {
+		http.put("/api/contacts/c_phone", "{\"name\":\"Ana\",\"phone\":\"(11) 98765-4321\"}").expect(200);
+		http.put("/api/contacts/c_clinic", "{\"name\":\"Bea\"}").expect(200);
+
+		for (String key : List.of("c_phone", "c_clinic")) {
+			JsonNode shown = http.get("/api/contacts/" + key).expect(200).json();
+
+			JsonNode saved = http.put("/api/contacts/" + key, shown.toString()).expect(200).json();
+
+			assertThat(saved).as(key).isEqualTo(shown);
+		}
+		assertThat(http.get("/api/contacts/c_phone").json().get("timezoneSource").stringValue()).isEqualTo("phone");
+		assertThat(http.get("/api/contacts/c_clinic").json().get("timezoneSource").stringValue()).isEqualTo("clinic");
+		// nothing stored as the contacts' own: a later phone still decides
+		assertThat(count("select count(*) from contacts where timezone is not null")).isZero();
+
+		// a zone changed in the GET body becomes the contact's own
+		ObjectNode moved = (ObjectNode) http.get("/api/contacts/c_clinic").json().deepCopy();
+		moved.put("timezone", "Europe/Lisbon");
+		JsonNode saved = http.put("/api/contacts/c_clinic", moved.toString()).expect(200).json();
+		assertThat(saved.get("timezone").stringValue()).isEqualTo("Europe/Lisbon");
+		assertThat(saved.get("timezoneSource").stringValue()).isEqualTo("contact");
+		assertField(http.put("/api/contacts/c_clinic", "{\"timezoneSource\":\"guess\"}"), "timezoneSource");
+	}
+
+	@Test
 	void aKnowledgeItemTakesBackWhatGetAnswers() {
 		long id = http.get("/api/knowledge?kind=offer").expect(200).json().get("items").get(0).get("id").longValue();
 		JsonNode shown = http.get("/api/knowledge/" + id).expect(200).json();

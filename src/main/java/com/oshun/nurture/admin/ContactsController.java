@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.contact.Phones;
 import com.oshun.nurture.enrollment.EnrollmentRepository;
 import com.oshun.nurture.enrollment.Replies;
 import com.oshun.nurture.preferences.PreferenceRepository;
@@ -47,9 +48,11 @@ class ContactsController {
 
 	private final ObjectMapper mapper;
 
+	private final Phones phones;
+
 	ContactsController(ContactRepository contacts, EnrollmentRepository enrollments, PreferenceRepository preferences,
 			WarmLeads warmLeads, Timeline timeline, Replies replies, TransactionTemplate transaction,
-			ObjectMapper mapper) {
+			ObjectMapper mapper, Phones phones) {
 		this.contacts = contacts;
 		this.enrollments = enrollments;
 		this.preferences = preferences;
@@ -58,6 +61,7 @@ class ContactsController {
 		this.replies = replies;
 		this.transaction = transaction;
 		this.mapper = mapper;
+		this.phones = phones;
 	}
 
 	@PutMapping("/{externalId}")
@@ -65,14 +69,20 @@ class ContactsController {
 			+ "accepted as it is: its read-only fields (status, tags, preferences, ...) must be what GET shows")
 	ContactView put(@PathVariable String externalId, @RequestBody JsonNode body) {
 		requireKey(externalId);
-		ContactInput input = JsonFields.read(body, ContactInput::read);
-		if (input.readOnly().isEmpty()) {
+		ContactInput input = JsonFields.read(body, json -> ContactInput.read(json, phones));
+		if (input.readOnly().isEmpty() && !input.zoneAsShown()) {
 			return view(contacts.upsert(externalId, input.details()));
 		}
-		// The read-only fields are compared with the contact as the PUT leaves it (a new
-		// one included); a difference rolls the PUT back.
+		// A zone GET showed as the phone's or the clinic's stays derived unless the body
+		// changed it. The read-only fields are compared with the contact as the PUT
+		// leaves
+		// it (a new one included); a difference rolls the PUT back.
 		return transaction.execute(status -> {
-			ContactView view = view(contacts.upsert(externalId, input.details()));
+			Contact contact = contacts.upsert(externalId, input.firstWrite());
+			if (input.zoneDiffers(contact.zone().getId())) {
+				contact = contacts.upsert(externalId, input.details());
+			}
+			ContactView view = view(contact);
 			input.readOnly().requireAsShown(mapper.valueToTree(view));
 			return view;
 		});

@@ -3,14 +3,35 @@ package com.oshun.nurture.contact;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A patient or lead as the engine sees them.
+ *
+ * @param zone the zone their times are in: their own, else the one their phone number
+ * implies, else the clinic's ({@code zoneSource} says which)
  */
-public record Contact(long id, String externalId, String name, String phone, String email, ZoneId zone, String locale,
-		String preferredChannel, String instagramSourceId, String procedureInterest, List<String> interests,
-		boolean marketingConsent, String status, List<String> tags, Instant warmLeadAt, Instant lastInboundAt,
-		Instant lastNurtureAt, String carePlanProcedure, Instant rebookDueAt) {
+public record Contact(long id, String externalId, String name, String phone, String email, ZoneId zone,
+		ZoneSource zoneSource, String locale, String preferredChannel, String instagramSourceId,
+		String procedureInterest, List<String> interests, boolean marketingConsent, String status, List<String> tags,
+		Instant warmLeadAt, Instant lastInboundAt, Instant lastNurtureAt, String carePlanProcedure,
+		Instant rebookDueAt) {
+
+	/** Where a contact's time zone came from. */
+	public enum ZoneSource {
+
+		/** Their own, as a webhook or an operator gave it. */
+		CONTACT,
+		/** The one zone their phone number implies. */
+		PHONE,
+		/** The clinic's ({@code nurture.clinic.time-zone}). */
+		CLINIC;
+
+		public String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
 
 	/**
 	 * The tag set when Meta reported the contact's WhatsApp number undeliverable

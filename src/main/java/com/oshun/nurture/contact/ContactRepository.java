@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,16 +36,22 @@ public class ContactRepository {
 
 	private final Clock clock;
 
-	ContactRepository(JdbcClient jdbc, Clock clock) {
+	private final Phones phones;
+
+	private final ContactZones zones;
+
+	ContactRepository(JdbcClient jdbc, Clock clock, Phones phones, ContactZones zones) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.phones = phones;
+		this.zones = zones;
 	}
 
 	public Optional<Contact> findByKey(String key) {
 		return jdbc
 			.sql("select " + COLUMNS + " from contact_keys k join contacts c on c.id = k.contact_id where k.key = :key")
 			.param("key", key)
-			.query(ContactRepository::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -54,7 +59,7 @@ public class ContactRepository {
 		return jdbc
 			.sql("select " + COLUMNS + " from contacts c where c.instagram_source_id = :source order by c.id limit 1")
 			.param("source", sourceId)
-			.query(ContactRepository::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -65,7 +70,7 @@ public class ContactRepository {
 	public Contact get(long id) {
 		return jdbc.sql("select " + COLUMNS + " from contacts c where c.id = :id")
 			.param("id", id)
-			.query(ContactRepository::map)
+			.query(this::map)
 			.single();
 	}
 
@@ -108,7 +113,7 @@ public class ContactRepository {
 		Map<Long, Contact> byId = new HashMap<>();
 		jdbc.sql("select " + COLUMNS + " from contacts c where c.id = any(:ids)" + locking)
 			.param("ids", ids.toArray(Long[]::new))
-			.query(ContactRepository::map)
+			.query(this::map)
 			.list()
 			.forEach(contact -> byId.put(contact.id(), contact));
 		return byId;
@@ -119,24 +124,31 @@ public class ContactRepository {
 	public Contact lock(long id) {
 		return jdbc.sql("select " + COLUMNS + " from contacts c where c.id = :id for update")
 			.param("id", id)
-			.query(ContactRepository::map)
+			.query(this::map)
 			.single();
 	}
 
-	/** Search by name, e-mail or phone; exact e-mail and phone matches come first. */
+	/**
+	 * Search by name, e-mail or phone; exact e-mail and phone matches come first. A term
+	 * that is a phone number finds it in any form it is written in
+	 * ({@code (11) 98765-4321}, {@code +551187654321}).
+	 */
 	public List<Contact> search(String q, int limit) {
 		String term = (q == null) ? "" : q.trim();
+		String[] forms = phones.parse(term).map(Phones::forms).orElse(List.of()).toArray(String[]::new);
 		return jdbc.sql("select " + COLUMNS + """
 				 from contacts c
 				where :term = '' or c.name ilike :like or c.email ilike :like or c.phone like :like
-				   or c.external_id = :term
-				order by (lower(c.email) = lower(:term) or c.phone = :term or c.external_id = :term) desc, c.name, c.id
+				   or c.external_id = :term or c.phone = any(:phones)
+				order by (lower(c.email) = lower(:term) or c.phone = any(:phones) or c.phone = :term
+				          or c.external_id = :term) desc, c.name, c.id
 				limit :limit
 				""")
 			.param("term", term)
+			.param("phones", forms)
 			.param("like", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
 			.param("limit", limit)
-			.query(ContactRepository::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -162,7 +174,8 @@ public class ContactRepository {
 
 	/**
 	 * The contact a new key names, under the key's advisory lock: the key's contact if a
-	 * twin just added it, else the contact with the same phone or e-mail, else a new one.
+	 * twin just added it, else the contact with the same phone (in any of its forms, see
+	 * {@link Phones#forms}) or e-mail, else a new one.
 	 */
 	private long resolve(String key, ContactDetails details) {
 		return jdbc.sql("""
@@ -171,7 +184,7 @@ public class ContactRepository {
 				), matched as (
 				  select id from contacts
 				  where not exists (select 1 from known)
-				    and ((cast(:phone as text) is not null and phone = :phone)
+				    and (phone = any(:phones)
 				      or (cast(:email as text) is not null and lower(email) = lower(:email)))
 				  order by id limit 1
 				), created as (
@@ -184,7 +197,7 @@ public class ContactRepository {
 				select id from known union all select id from matched union all select id from created
 				""")
 			.param("key", key)
-			.param("phone", details.phone())
+			.param("phones", Phones.forms(details.phone()).toArray(String[]::new))
 			.param("email", details.email())
 			.param("now", Timestamps.param(clock.instant()))
 			.query(Long.class)
@@ -225,7 +238,7 @@ public class ContactRepository {
 			.param("now", Timestamps.param(clock.instant()))
 			.param("key", key)
 			.param("id", id)
-			.query(ContactRepository::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -312,24 +325,17 @@ public class ContactRepository {
 
 	}
 
-	static Contact map(ResultSet rs, int row) throws SQLException {
-		return new Contact(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("phone"),
-				rs.getString("email"), zone(rs.getString("timezone")), rs.getString("locale"),
+	private Contact map(ResultSet rs, int row) throws SQLException {
+		String phone = rs.getString("phone");
+		ContactZones.Zone zone = zones.of(rs.getString("timezone"), phone);
+		return new Contact(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), phone,
+				rs.getString("email"), zone.zone(), zone.source(), rs.getString("locale"),
 				rs.getString("preferred_channel"), rs.getString("instagram_source_id"),
 				rs.getString("procedure_interest"), strings(rs.getArray("interests")),
 				rs.getBoolean("marketing_consent"), rs.getString("status"), strings(rs.getArray("tags")),
 				Timestamps.read(rs, "warm_lead_at"), Timestamps.read(rs, "last_inbound_at"),
 				Timestamps.read(rs, "last_nurture_at"), rs.getString("care_plan_procedure"),
 				Timestamps.read(rs, "rebook_due_at"));
-	}
-
-	private static ZoneId zone(String id) {
-		try {
-			return ZoneId.of(id);
-		}
-		catch (RuntimeException ex) {
-			return ZoneId.of("UTC");
-		}
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

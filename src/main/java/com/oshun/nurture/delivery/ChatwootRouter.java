@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.oshun.nurture.contact.Contact;
+import com.oshun.nurture.contact.Phones;
 import com.oshun.nurture.delivery.ChatwootRoutes.Conversation;
 import com.oshun.nurture.web.JsonValues;
 import tools.jackson.databind.JsonNode;
@@ -113,11 +114,17 @@ class ChatwootRouter {
 		return new Conversation(id, inboxId, sourceId, null);
 	}
 
-	/** Chatwoot's search is a substring match over several fields; keep the exact one. */
+	/**
+	 * Chatwoot's search is a substring match over several fields; keep the exact one. A
+	 * Brazilian mobile may be stored there in its other form (WhatsApp's 8 digits), which
+	 * is searched when the first finds nothing.
+	 */
 	private JsonNode exactMatch(String phone) {
-		for (JsonNode candidate : client.searchContacts(phone).path("payload")) {
-			if (phone.equals(JsonValues.text(candidate.path("phone_number")))) {
-				return candidate;
+		for (String form : Phones.forms(phone)) {
+			for (JsonNode candidate : client.searchContacts(form).path("payload")) {
+				if (form.equals(JsonValues.text(candidate.path("phone_number")))) {
+					return candidate;
+				}
 			}
 		}
 		return null;

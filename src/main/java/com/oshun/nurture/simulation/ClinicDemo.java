@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.oshun.nurture.admin.Timeline;
+import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactDetails;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.scheduling.ClockAdvancer;
@@ -55,10 +56,14 @@ class ClinicDemo implements CommandLineRunner {
 		this.report = new DemoReport(jdbc);
 	}
 
-	private record Patient(String key, String name, String timezone, String locale, String procedure, boolean consent) {
+	/**
+	 * A patient without a zone of their own is timed in their phone's, else the clinic's.
+	 */
+	private record Patient(String key, String name, String phone, String timezone, String locale, String procedure,
+			boolean consent) {
 
 		ContactDetails details() {
-			return new ContactDetails(name, null, key + "@example.com", timezone, locale, "whatsapp", null, procedure,
+			return new ContactDetails(name, phone, key + "@example.com", timezone, locale, "whatsapp", null, procedure,
 					null, consent);
 		}
 
@@ -69,12 +74,12 @@ class ClinicDemo implements CommandLineRunner {
 
 	@Override
 	public void run(String... args) {
-		Patient ana = new Patient("demo-ana", "Ana Souza", "America/Sao_Paulo", "pt-BR", "botox", true);
-		Patient ben = new Patient("demo-ben", "Ben Carter", "Europe/London", "en-GB", "fillers", true);
-		Patient carmen = new Patient("demo-carmen", "Carmen Ruiz", "Europe/Madrid", "es-ES", "skin", true);
-		Patient dani = new Patient("demo-dani", "Dani Park", "America/New_York", "en-US", "fillers", true);
-		Patient eva = new Patient("demo-eva", "Eva Lima", "America/Sao_Paulo", "pt-BR", "botox", false);
-		Patient femi = new Patient("demo-femi", "Femi Adeyemi", "Africa/Lagos", "en-NG", "botox", true);
+		Patient ana = new Patient("demo-ana", "Ana Souza", "+5511987654321", null, "pt-BR", "botox", true);
+		Patient ben = new Patient("demo-ben", "Ben Carter", null, "Europe/London", "en-GB", "fillers", true);
+		Patient carmen = new Patient("demo-carmen", "Carmen Ruiz", null, "Europe/Madrid", "es-ES", "skin", true);
+		Patient dani = new Patient("demo-dani", "Dani Park", null, "America/New_York", "en-US", "fillers", true);
+		Patient eva = new Patient("demo-eva", "Eva Lima", null, null, "pt-BR", "botox", false);
+		Patient femi = new Patient("demo-femi", "Femi Adeyemi", null, "Africa/Lagos", "en-NG", "botox", true);
 		List<Patient> patients = List.of(ana, ben, carmen, dani, eva, femi);
 		List<Happening> script = List.of(new Happening(0, ana, "noShow"), new Happening(0, ben, "warmLead"),
 				new Happening(0, carmen, "carePlanCompleted"), new Happening(0, dani, "warmLead"),
@@ -119,16 +124,20 @@ class ClinicDemo implements CommandLineRunner {
 		out.println("Nurture demo: a clinic's patients over " + DAYS + " simulated days");
 		out.println("=".repeat(78));
 		for (Patient patient : patients) {
-			long id = contacts.getByKey(patient.key()).id();
+			Contact contact = contacts.getByKey(patient.key());
+			long id = contact.id();
+			String zone = contact.zone().getId();
 			out.println();
-			out.println(
-					patient.name() + " (" + patient.key() + ", " + patient.locale() + ", " + patient.timezone() + ")");
+			out.println(patient.name() + " (" + patient.key() + ", " + patient.locale() + ", " + zone
+					+ ((contact.zoneSource() != Contact.ZoneSource.CONTACT) ? " from " + contact.zoneSource().value()
+							: "")
+					+ ")");
 			List<String> lines = new ArrayList<>();
 			for (Map<String, Object> entry : timeline.of(id)) {
 				// A sent step already shows its message; print only what the patient
 				// said.
 				if (!"message_out".equals(entry.get("kind"))) {
-					lines.add(DemoReport.line(entry, patient.timezone()));
+					lines.add(DemoReport.line(entry, zone));
 				}
 			}
 			lines.forEach(line -> out.println("  " + line));

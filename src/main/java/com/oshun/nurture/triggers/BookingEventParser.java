@@ -1,6 +1,7 @@
 package com.oshun.nurture.triggers;
 
 import com.oshun.nurture.contact.ContactDetails;
+import com.oshun.nurture.contact.Phones;
 import com.oshun.nurture.web.JsonFields;
 
 /**
@@ -11,8 +12,12 @@ final class BookingEventParser {
 	private BookingEventParser() {
 	}
 
-	/** The event, or null when its type is not one we handle. */
-	static BookingEvent parse(JsonFields json) {
+	/**
+	 * The event, or null when its type is not one we handle. A phone that is not a valid
+	 * number is refused (400 naming {@code contact.phone}): the sender is the clinic's
+	 * own system, which can fix it and send again.
+	 */
+	static BookingEvent parse(JsonFields json, Phones phones) {
 		String id = json.text("id");
 		String type = json.text("type");
 		BookingEvent.Type known = BookingEvent.Type.find(type);
@@ -29,7 +34,7 @@ final class BookingEventParser {
 				new BookingEvent.Booking(booking.text("id"), booking.optionalInstant("startsAt").orElse(null),
 						booking.optionalText("service").orElse(null),
 						booking.optionalText("procedure").map(String::toLowerCase).orElse(null)),
-				contact.text("externalId"), ContactDetails.read(contact), carePlan);
+				contact.text("externalId"), ContactDetails.read(contact, phones), carePlan);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.oshun.nurture.NurtureSettings;
+import com.oshun.nurture.contact.Phones;
 import com.oshun.nurture.web.JsonFields;
 import com.oshun.nurture.web.Rejected;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,16 +37,19 @@ class BookingWebhookController {
 
 	private final ObjectMapper mapper;
 
+	private final Phones phones;
+
 	/**
 	 * Signatures are checked against the wall clock, even when the engine runs on a
 	 * simulated one.
 	 */
 	private final Clock wallClock = Clock.systemUTC();
 
-	BookingWebhookController(BookingEvents events, NurtureSettings settings, ObjectMapper mapper) {
+	BookingWebhookController(BookingEvents events, NurtureSettings settings, ObjectMapper mapper, Phones phones) {
 		this.events = events;
 		this.settings = settings;
 		this.mapper = mapper;
+		this.phones = phones;
 	}
 
 	@PostMapping("/webhooks/booking")
@@ -57,7 +61,7 @@ class BookingWebhookController {
 		}
 		byte[] body = WebhookBodies.read(request, settings.webhooks().maxBodyBytes());
 		verify(secret, request.getHeader("X-Nurture-Timestamp"), request.getHeader("X-Nurture-Signature"), body);
-		BookingEvent event = BookingEventParser.parse(JsonFields.parse(mapper, body));
+		BookingEvent event = BookingEventParser.parse(JsonFields.parse(mapper, body), phones);
 		if (event == null) {
 			return WebhookAnswers.of(BookingEvents.Result.IGNORED);
 		}

@@ -30,9 +30,12 @@ class CalcomEvents {
 
 	private final ProcedureMapping procedures;
 
-	CalcomEvents(BookingRepository bookings, ProcedureMapping procedures) {
+	private final Attendees attendees;
+
+	CalcomEvents(BookingRepository bookings, ProcedureMapping procedures, Attendees attendees) {
 		this.bookings = bookings;
 		this.procedures = procedures;
+		this.attendees = attendees;
 	}
 
 	/** The events of a delivery; empty for triggers we do not act on. */
@@ -60,14 +63,14 @@ class CalcomEvents {
 		String service = (eventTitle != null) ? eventTitle : slug;
 		String procedure = procedures.procedureFor(slug, eventTitle);
 		String previousUid = (type == Type.RESCHEDULED) ? payload.optionalText("rescheduleUid").orElse(null) : null;
-		List<JsonFields> attendees = payload.objects("attendees");
+		List<JsonFields> people = payload.objects("attendees");
 		List<BookingEvent> events = new ArrayList<>();
-		for (int i = 0; i < attendees.size(); i++) {
-			JsonFields attendee = attendees.get(i);
+		for (int i = 0; i < people.size(); i++) {
+			JsonFields attendee = people.get(i);
 			String email = Attendees.email(attendee.text("email"), attendee.path("email"));
 			// The booking form's phone answers belong to the booker, attendees[0].
 			String phone = attendee.optionalText("phoneNumber").orElse((i == 0) ? bookerPhone(payload) : null);
-			ContactDetails details = Attendees.details(name(attendee), email, phone,
+			ContactDetails details = attendees.details(name(attendee), email, phone,
 					loose(attendee.node().get("timeZone")), loose(attendee.node().path("language").get("locale")));
 			BookingEvent.Booking booking = new BookingEvent.Booking(uid + "/" + email, startsAt, endsAt, service,
 					procedure, (previousUid != null) ? previousUid + "/" + email : null, false);
@@ -95,7 +98,7 @@ class CalcomEvents {
 			Optional<BookingRepository.Stored> stored = bookings.find(SOURCE, bookingId);
 			String contactKey = stored.map(BookingRepository.Stored::contactKey).orElse(Attendees.key(SOURCE, email));
 			ContactDetails details = stored.isPresent() ? ContactDetails.empty()
-					: Attendees.details(null, email, null, null, null);
+					: attendees.details(null, email, null, null, null);
 			events.add(new BookingEvent(delivery + "|" + email, noShow ? Type.NO_SHOW : Type.NO_SHOW_REVERTED,
 					createdAt, new BookingEvent.Booking(bookingId, null, null, null), contactKey, details, null));
 		}

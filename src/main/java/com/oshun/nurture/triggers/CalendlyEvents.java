@@ -28,9 +28,12 @@ class CalendlyEvents {
 
 	private final ProcedureMapping procedures;
 
-	CalendlyEvents(BookingRepository bookings, ProcedureMapping procedures) {
+	private final Attendees attendees;
+
+	CalendlyEvents(BookingRepository bookings, ProcedureMapping procedures, Attendees attendees) {
 		this.bookings = bookings;
 		this.procedures = procedures;
+		this.attendees = attendees;
 	}
 
 	/** The event of a delivery, or empty for events we do not act on. */
@@ -84,14 +87,14 @@ class CalendlyEvents {
 			.orElseThrow(() -> new InvalidInput(payload.path("email"), payload.path("email") + " is required"));
 	}
 
-	private static ContactDetails details(JsonFields payload) {
+	private ContactDetails details(JsonFields payload) {
 		String email = payload.optionalText("email")
 			.map(text -> Attendees.email(text, payload.path("email")))
 			.orElse(null);
 		if (email == null) {
 			return ContactDetails.empty();
 		}
-		return Attendees.details(name(payload), email, phone(payload), loose(payload.node().get("timezone")), null);
+		return attendees.details(name(payload), email, phone(payload), loose(payload.node().get("timezone")), null);
 	}
 
 	private static String name(JsonFields payload) {
@@ -108,8 +111,8 @@ class CalendlyEvents {
 	}
 
 	/** The SMS reminder number, else the answer to a question about a phone. */
-	private static String phone(JsonFields payload) {
-		String reminder = Attendees.phone(loose(payload.node().get("text_reminder_number")));
+	private String phone(JsonFields payload) {
+		String reminder = attendees.phone(loose(payload.node().get("text_reminder_number")));
 		if (reminder != null) {
 			return reminder;
 		}
@@ -118,7 +121,7 @@ class CalendlyEvents {
 			for (JsonNode answer : answers) {
 				String question = loose(answer.get("question"));
 				if (question != null && question.toLowerCase().matches(".*(phone|whatsapp|telefone|tel[eé]fono).*")) {
-					String phone = Attendees.phone(loose(answer.get("answer")));
+					String phone = attendees.phone(loose(answer.get("answer")));
 					if (phone != null) {
 						return phone;
 					}

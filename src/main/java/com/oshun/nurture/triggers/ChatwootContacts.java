@@ -5,6 +5,7 @@ import java.util.Optional;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactDetails;
 import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.contact.Phones;
 import com.oshun.nurture.delivery.ChatwootRoutes;
 import com.oshun.nurture.web.JsonValues;
 import tools.jackson.databind.JsonNode;
@@ -23,9 +24,12 @@ class ChatwootContacts {
 
 	private final ChatwootRoutes routes;
 
-	ChatwootContacts(ContactRepository contacts, ChatwootRoutes routes) {
+	private final Phones phones;
+
+	ChatwootContacts(ContactRepository contacts, ChatwootRoutes routes, Phones phones) {
 		this.contacts = contacts;
 		this.routes = routes;
+		this.phones = phones;
 	}
 
 	/** The contact who sent a message; their details are taken only when they are new. */
@@ -58,11 +62,16 @@ class ChatwootContacts {
 		return contacts.upsert(key, details(contact, null));
 	}
 
-	private static ContactDetails details(JsonNode contact, String instagramSourceId) {
-		String phone = JsonValues.text(contact.path("phone_number"));
+	/**
+	 * A phone that is not a valid number is dropped, not refused: refusing the event
+	 * would lose the message it carries. WhatsApp's old 8-digit form of a Brazilian
+	 * mobile becomes the 9-digit one, so the contact is the person a booking system
+	 * names.
+	 */
+	private ContactDetails details(JsonNode contact, String instagramSourceId) {
 		String email = JsonValues.text(contact.path("email"));
 		return new ContactDetails(JsonValues.text(contact.path("name")),
-				(phone != null && phone.matches("\\+[1-9]\\d{6,14}")) ? phone : null,
+				phones.parse(JsonValues.text(contact.path("phone_number"))).orElse(null),
 				(email != null && email.matches("[^@\\s]+@[^@\\s]+")) ? email : null, null, null, null,
 				instagramSourceId, null, null, null);
 	}

@@ -272,7 +272,7 @@ public final class BenchWorkloads {
 	public Latency importContacts(String prefix, int contacts) {
 		return concurrently(contacts, i -> {
 			String body = """
-					{"name":"Import Patient %d","phone":"+1666%08d","email":"%s%d@import.test","timezone":"%s"}
+					{"name":"Import Patient %d","phone":"+55219%08d","email":"%s%d@import.test","timezone":"%s"}
 					""".formatted(i, i, prefix, i, target.zone());
 			return HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/contacts/" + prefix + i))
 				.header("Authorization", "Bearer " + target.adminToken())
@@ -319,7 +319,7 @@ public final class BenchWorkloads {
 		String body = """
 				{"id":"%s","type":"%s","occurredAt":"%s",
 				 "booking":{"id":"bk-%s","startsAt":"2030-01-20T14:00:00Z","service":"Botox consultation","procedure":"botox"},
-				 "contact":{"externalId":"%s","name":"Bench Patient","phone":"+1777%08d","timezone":"%s","preferredChannel":"whatsapp"}}
+				 "contact":{"externalId":"%s","name":"Bench Patient","phone":"+55319%08d","timezone":"%s","preferredChannel":"whatsapp"}}
 				"""
 			.formatted(eventId, type, now.get(), eventId, contactKey, Math.abs(contactKey.hashCode()) % 100_000_000,
 					target.zone());

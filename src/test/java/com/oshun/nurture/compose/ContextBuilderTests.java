@@ -38,8 +38,9 @@ class ContextBuilderTests {
 
 	@Test
 	void fallsBackToTheCarePlanProcedureAndTheWhatsAppLimit() {
-		Contact lapsed = new Contact(8, "c_8", "Bea", null, null, java.time.ZoneId.of("UTC"), null, "whatsapp", null,
-				null, List.of(), true, "active", List.of(), null, null, null, "fillers", null);
+		Contact lapsed = new Contact(8, "c_8", "Bea", null, null, java.time.ZoneId.of("UTC"),
+				Contact.ZoneSource.CONTACT, null, "whatsapp", null, null, List.of(), true, "active", List.of(), null,
+				null, null, "fillers", null);
 
 		MessageContext context = TestContexts.context(lapsed, "we_miss_you", "whatsapp");
 
