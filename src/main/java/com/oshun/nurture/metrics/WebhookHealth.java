@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.oshun.nurture.NurtureSettings;
 import com.oshun.nurture.delivery.ChatwootSettings;
+import com.oshun.nurture.web.WallClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
@@ -48,8 +49,8 @@ public class WebhookHealth implements HealthIndicator {
 	private final Map<String, DeliveryWindow> windows = new ConcurrentHashMap<>();
 
 	@Autowired
-	WebhookHealth(NurtureSettings settings, ChatwootSettings chatwoot) {
-		this(configured(settings.webhooks(), chatwoot), Clock.systemUTC());
+	WebhookHealth(NurtureSettings settings, ChatwootSettings chatwoot, WallClock wallClock) {
+		this(configured(settings.webhooks(), chatwoot), wallClock.clock());
 	}
 
 	WebhookHealth(Map<String, Boolean> configured, Clock clock) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * no timestamp and sends no delivery id).
  */
 @Component
-class CalcomEvents {
+class CalcomEvents implements BookingSource {
 
 	static final String SOURCE = "calcom";
 
@@ -39,7 +39,8 @@ class CalcomEvents {
 	}
 
 	/** The events of a delivery; empty for triggers we do not act on. */
-	List<BookingEvent> map(JsonFields root, byte[] body) {
+	@Override
+	public List<BookingEvent> read(JsonFields root, byte[] body) {
 		String trigger = root.text("triggerEvent");
 		return switch (trigger) {
 			case "BOOKING_CREATED" -> booking(root, body, trigger, Type.CREATED);

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * once its end time and the grace period pass with no no-show.
  */
 @Component
-class CalendlyEvents {
+class CalendlyEvents implements BookingSource {
 
 	static final String SOURCE = "calendly";
 
@@ -36,15 +36,16 @@ class CalendlyEvents {
 		this.attendees = attendees;
 	}
 
-	/** The event of a delivery, or empty for events we do not act on. */
-	Optional<BookingEvent> map(JsonFields root, byte[] body) {
+	/** The event of a delivery, or none for events we do not act on. */
+	@Override
+	public List<BookingEvent> read(JsonFields root, byte[] body) {
 		String event = root.text("event");
 		return switch (event) {
-			case "invitee.created" -> Optional.of(invitee(root, body, event, null));
-			case "invitee.canceled" -> Optional.of(invitee(root, body, event, Type.CANCELLED));
-			case "invitee_no_show.created" -> Optional.of(invitee(root, body, event, Type.NO_SHOW));
-			case "invitee_no_show.deleted" -> Optional.of(invitee(root, body, event, Type.NO_SHOW_REVERTED));
-			default -> Optional.empty();
+			case "invitee.created" -> List.of(invitee(root, body, event, null));
+			case "invitee.canceled" -> List.of(invitee(root, body, event, Type.CANCELLED));
+			case "invitee_no_show.created" -> List.of(invitee(root, body, event, Type.NO_SHOW));
+			case "invitee_no_show.deleted" -> List.of(invitee(root, body, event, Type.NO_SHOW_REVERTED));
+			default -> List.of();
 		};
 	}
 
