@@ -9,6 +9,7 @@ import java.util.Map;
 import com.oshun.nurture.scheduling.ClockAdvancer;
 import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonFields;
+import com.oshun.nurture.web.RefusedTransition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ class ClockController {
 			summary = "Simulated clock only: move to {\"to\": instant} or by {\"by\": ISO duration}, running all work due up to then")
 	Map<String, Object> advance(@RequestBody JsonNode body) {
 		if (!advancer.simulated()) {
-			throw new IllegalStateException("the clock is not simulated (NURTURE_CLOCK=system)");
+			throw new RefusedTransition("the clock is not simulated (NURTURE_CLOCK=system)");
 		}
 		Instant now = clock.instant();
 		return Map.of("now", advancer.advanceTo(JsonFields.read(body, json -> target(json, now))));

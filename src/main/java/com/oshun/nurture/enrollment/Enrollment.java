@@ -3,6 +3,7 @@ package com.oshun.nurture.enrollment;
 import java.time.Instant;
 
 import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.web.RefusedTransition;
 
 /**
  * A contact's run through one version of a sequence. At most one per contact is live
@@ -31,19 +32,19 @@ public record Enrollment(long id, long contactId, SequenceKey sequence, int vers
 
 	void requireActive(String action) {
 		if (status != Status.ACTIVE) {
-			throw new IllegalStateException("cannot " + action + " enrollment in state " + status.value());
+			throw new RefusedTransition("cannot " + action + " enrollment in state " + status.value());
 		}
 	}
 
 	void requirePaused(String action) {
 		if (status != Status.PAUSED) {
-			throw new IllegalStateException("cannot " + action + " enrollment in state " + status.value());
+			throw new RefusedTransition("cannot " + action + " enrollment in state " + status.value());
 		}
 	}
 
 	void requireLive(String action) {
 		if (!live()) {
-			throw new IllegalStateException("cannot " + action + " enrollment in state " + status.value());
+			throw new RefusedTransition("cannot " + action + " enrollment in state " + status.value());
 		}
 	}
 

@@ -59,8 +59,8 @@ class ApiProblems {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage(), null);
 	}
 
-	@ExceptionHandler(IllegalStateException.class)
-	ResponseEntity<ProblemDetail> conflict(IllegalStateException ex) {
+	@ExceptionHandler(RefusedTransition.class)
+	ResponseEntity<ProblemDetail> conflict(RefusedTransition ex) {
 		return problem(HttpStatus.CONFLICT, ex.getMessage(), null);
 	}
 
