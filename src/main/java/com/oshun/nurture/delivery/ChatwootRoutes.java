@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.oshun.nurture.contact.ContactKeys;
 import com.oshun.nurture.storage.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +28,12 @@ public class ChatwootRoutes {
 
 	private final Clock clock;
 
-	ChatwootRoutes(JdbcClient jdbc, Clock clock) {
+	private final ContactKeys keys;
+
+	ChatwootRoutes(JdbcClient jdbc, Clock clock, ContactKeys keys) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.keys = keys;
 	}
 
 	/** A conversation of a contact in one inbox. */
@@ -37,21 +41,11 @@ public class ChatwootRoutes {
 	}
 
 	public Optional<Long> chatwootContactId(long contactId) {
-		return jdbc.sql("""
-				select key from contact_keys where contact_id = :contact and key like 'chatwoot:%'
-				order by key limit 1
-				""")
-			.param("contact", contactId)
-			.query(String.class)
-			.optional()
-			.map(key -> Long.parseLong(key.substring(KEY_PREFIX.length())));
+		return keys.find(contactId, KEY_PREFIX).map(Long::parseLong);
 	}
 
 	public void linkContact(long contactId, long chatwootContactId) {
-		jdbc.sql("insert into contact_keys (key, contact_id) values (:key, :contact) on conflict (key) do nothing")
-			.param("key", KEY_PREFIX + chatwootContactId)
-			.param("contact", contactId)
-			.update();
+		keys.add(contactId, KEY_PREFIX + chatwootContactId);
 	}
 
 	/**
