@@ -10,8 +10,7 @@ import java.util.Random;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactDetails;
 import com.oshun.nurture.contact.ContactRepository;
-import com.oshun.nurture.contact.InboundMessageReceived;
-import com.oshun.nurture.contact.MessageRepository;
+import com.oshun.nurture.contact.InboundMessages;
 import com.oshun.nurture.scheduling.ClockAdvancer;
 import com.oshun.nurture.storage.Timestamps;
 import com.oshun.nurture.triggers.BookingEvent;
@@ -19,7 +18,6 @@ import com.oshun.nurture.triggers.BookingEvent.Type;
 import com.oshun.nurture.triggers.BookingEvents;
 import com.oshun.nurture.triggers.WarmLeads;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,9 +48,7 @@ public class Simulation {
 
 	private final WarmLeads warmLeads;
 
-	private final MessageRepository messages;
-
-	private final ApplicationEventPublisher events;
+	private final InboundMessages inbound;
 
 	private final TransactionTemplate transaction;
 
@@ -61,15 +57,13 @@ public class Simulation {
 	private final Clock now;
 
 	Simulation(ClockAdvancer clock, ContactRepository contacts, BookingEvents bookings, WarmLeads warmLeads,
-			MessageRepository messages, ApplicationEventPublisher events, TransactionTemplate transaction,
-			JdbcClient jdbc, Clock now) {
+			InboundMessages inbound, TransactionTemplate transaction, JdbcClient jdbc, Clock now) {
 		this.clock = clock;
 		this.now = now;
 		this.contacts = contacts;
 		this.bookings = bookings;
 		this.warmLeads = warmLeads;
-		this.messages = messages;
-		this.events = events;
+		this.inbound = inbound;
 		this.transaction = transaction;
 		this.jdbc = jdbc;
 	}
@@ -163,15 +157,13 @@ public class Simulation {
 	}
 
 	/**
-	 * The contact writes: stored and announced exactly as a Chatwoot message is, so the
-	 * same listeners (signals, reply pause, STOP) handle it. A simulation has no Chatwoot
+	 * The contact writes: through the same door as a Chatwoot message, so the same
+	 * listeners (signals, reply pause, STOP) handle it. A simulation has no Chatwoot
 	 * conversation, hence conversation 0.
 	 */
 	private void inbound(long contactId, String text, Instant at) {
 		transaction.executeWithoutResult(status -> {
-			long messageId = messages.recordInbound(contactId, "whatsapp", text, null, at);
-			contacts.mark(contactId, ContactRepository.Mark.LAST_INBOUND, at, null);
-			events.publishEvent(new InboundMessageReceived(contactId, messageId, "whatsapp", text, 0, at));
+			inbound.receive(contactId, "whatsapp", text, null, 0, at);
 		});
 	}
 

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import com.oshun.nurture.contact.InboundMessageReceived;
+import com.oshun.nurture.contact.InboundMessages;
 import com.oshun.nurture.contact.Contact;
-import com.oshun.nurture.contact.ContactRepository;
-import com.oshun.nurture.contact.ContactRepository.Mark;
-import com.oshun.nurture.contact.MessageRepository;
 import com.oshun.nurture.delivery.ChatwootRoutes;
 import com.oshun.nurture.delivery.ChatwootSettings;
 import com.oshun.nurture.triggers.BookingEvents.Result;
@@ -15,7 +13,6 @@ import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonValues;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +25,7 @@ class ChatwootReplies {
 
 	private final ChatwootContacts chatwootContacts;
 
-	private final ContactRepository contacts;
-
-	private final MessageRepository messages;
+	private final InboundMessages inbound;
 
 	private final ChatwootRoutes routes;
 
@@ -38,20 +33,15 @@ class ChatwootReplies {
 
 	private final ChatwootSettings settings;
 
-	private final ApplicationEventPublisher publisher;
-
 	private final Clock clock;
 
-	ChatwootReplies(ChatwootContacts chatwootContacts, ContactRepository contacts, MessageRepository messages,
-			ChatwootRoutes routes, ChatwootWarmLeads warmLeads, ChatwootSettings settings,
-			ApplicationEventPublisher publisher, Clock clock) {
+	ChatwootReplies(ChatwootContacts chatwootContacts, InboundMessages inbound, ChatwootRoutes routes,
+			ChatwootWarmLeads warmLeads, ChatwootSettings settings, Clock clock) {
 		this.chatwootContacts = chatwootContacts;
-		this.contacts = contacts;
-		this.messages = messages;
+		this.inbound = inbound;
 		this.routes = routes;
 		this.warmLeads = warmLeads;
 		this.settings = settings;
-		this.publisher = publisher;
 		this.clock = clock;
 	}
 
@@ -80,11 +70,8 @@ class ChatwootReplies {
 				"instagram".equals(channel) ? sourceId : null);
 		Instant at = receivedAt(message);
 		routes.save(conversationId, contact.id(), inboxId, sourceId, at);
-		contacts.mark(contact.id(), Mark.LAST_INBOUND, at, null);
-		String content = JsonValues.text(message.path("content"));
-		long stored = messages.recordInbound(contact.id(), channel, content,
-				"chatwoot:" + JsonValues.id(message.path("id")), at);
-		publisher.publishEvent(new InboundMessageReceived(contact.id(), stored, channel, content, conversationId, at));
+		inbound.receive(contact.id(), channel, JsonValues.text(message.path("content")),
+				"chatwoot:" + JsonValues.id(message.path("id")), conversationId, at);
 		return Result.ACCEPTED;
 	}
 
