@@ -114,7 +114,7 @@ public class Enroller {
 		}
 		long sent = steps.forEnrollment(live.get().id())
 			.stream()
-			.filter(step -> "sent".equals(step.status()) || "sending".equals(step.status()))
+			.filter(step -> step.status() == StepRun.Status.SENT || step.status() == StepRun.Status.SENDING)
 			.count();
 		if (sent > 0) {
 			return "kept " + sequence + " enrollment: " + sent + " step(s) already sent";

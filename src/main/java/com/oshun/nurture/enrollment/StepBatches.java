@@ -312,11 +312,11 @@ class StepBatches implements DueSteps {
 						step.enrollmentId(), step.stepNo(), delivered.externalId()));
 			}
 			else if (outcome.result() instanceof DeliveryResult.Skipped skipped) {
-				unsent.add(new StepRunRepository.Unsent(step.enrollmentId(), step.stepNo(), StepRun.SKIPPED,
+				unsent.add(new StepRunRepository.Unsent(step.enrollmentId(), step.stepNo(), StepRun.Status.SKIPPED,
 						skipped.reason()));
 			}
 			else if (outcome.result() instanceof DeliveryResult.Failed failed) {
-				unsent.add(new StepRunRepository.Unsent(step.enrollmentId(), step.stepNo(), StepRun.FAILED,
+				unsent.add(new StepRunRepository.Unsent(step.enrollmentId(), step.stepNo(), StepRun.Status.FAILED,
 						failed.reason()));
 			}
 			else if (outcome.result() instanceof DeliveryResult.RetryAt retry) {

@@ -334,7 +334,7 @@ public class StepRunRepository {
 	}
 
 	/** A step finished without a message, for {@link #markUnsentAll}. */
-	record Unsent(long enrollmentId, int stepNo, String status, String reason) {
+	record Unsent(long enrollmentId, int stepNo, StepRun.Status status, String reason) {
 	}
 
 	/**
@@ -353,7 +353,7 @@ public class StepRunRepository {
 						""")
 			.param("e", unsent.stream().map(Unsent::enrollmentId).toArray(Long[]::new))
 			.param("s", unsent.stream().map(Unsent::stepNo).toArray(Integer[]::new))
-			.param("status", unsent.stream().map(Unsent::status).toArray(String[]::new))
+			.param("status", unsent.stream().map(step -> step.status().value()).toArray(String[]::new))
 			.param("reason", unsent.stream().map(Unsent::reason).toArray(String[]::new))
 			.param("now", Timestamps.param(now))
 			.update();
@@ -444,7 +444,7 @@ public class StepRunRepository {
 
 	static StepRun map(ResultSet rs, int row) throws SQLException {
 		return new StepRun(rs.getLong("enrollment_id"), rs.getInt("step_no"), rs.getLong("contact_id"),
-				rs.getString("objective"), Timestamps.read(rs, "due_at"), rs.getString("status"),
+				rs.getString("objective"), Timestamps.read(rs, "due_at"), StepRun.Status.of(rs.getString("status")),
 				rs.getString("channel"), rs.getString("content"), rs.getString("composer"), rs.getString("reason"),
 				rs.getString("delivery_marker"), Timestamps.read(rs, "sent_at"));
 	}
