@@ -27,7 +27,8 @@ import com.oshun.nurture.contact.MessageRepository;
 import com.oshun.nurture.delivery.DeliveryResult;
 import com.oshun.nurture.delivery.MessageDelivery;
 import com.oshun.nurture.delivery.OutboundMessage;
-import com.oshun.nurture.enrollment.StepRunRepository.Held;
+import com.oshun.nurture.enrollment.StepQueue.Deferral;
+import com.oshun.nurture.enrollment.StepQueue.Held;
 import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.scheduling.DueSteps;
 import com.oshun.nurture.sequence.SequenceCatalog;
@@ -72,6 +73,8 @@ class StepBatches implements DueSteps {
 
 	private final EnrollmentRepository enrollments;
 
+	private final StepQueue queue;
+
 	private final StepRunRepository steps;
 
 	private final ContactRepository contacts;
@@ -101,12 +104,13 @@ class StepBatches implements DueSteps {
 	/** The steps this node holds, by key: their leases are renewed while they work. */
 	private final Map<String, Held> working = new ConcurrentHashMap<>();
 
-	StepBatches(TransactionTemplate transaction, EnrollmentRepository enrollments, StepRunRepository steps,
-			ContactRepository contacts, MessageRepository messages, SequenceCatalog catalog, Enroller enroller,
-			MessageComposer composer, ContextBuilder contexts, MessageDelivery delivery, Learning learning,
-			MeterRegistry meters, SendWindow window, NurtureSettings settings, Clock clock) {
+	StepBatches(TransactionTemplate transaction, EnrollmentRepository enrollments, StepQueue queue,
+			StepRunRepository steps, ContactRepository contacts, MessageRepository messages, SequenceCatalog catalog,
+			Enroller enroller, MessageComposer composer, ContextBuilder contexts, MessageDelivery delivery,
+			Learning learning, MeterRegistry meters, SendWindow window, NurtureSettings settings, Clock clock) {
 		this.transaction = transaction;
 		this.enrollments = enrollments;
+		this.queue = queue;
 		this.steps = steps;
 		this.contacts = contacts;
 		this.messages = messages;
@@ -161,24 +165,24 @@ class StepBatches implements DueSteps {
 	public void renewLeases() {
 		List<Held> held = List.copyOf(working.values());
 		if (!held.isEmpty()) {
-			steps.renewLeases(held, clock.instant().plus(lease));
+			queue.renewLeases(held, clock.instant().plus(lease));
 		}
 	}
 
 	@Override
 	public Optional<Instant> nextDue() {
-		return steps.nextDue();
+		return queue.nextDue();
 	}
 
 	private List<Work> claim(int limit) {
 		Instant now = clock.instant();
-		List<Held> held = new ArrayList<>(steps.lockExpired(now, limit));
+		List<Held> held = new ArrayList<>(queue.lockExpired(now, limit));
 		Map<Long, Contact> resumedContacts = held.isEmpty() ? Map.of()
 				: contacts.getAll(held.stream().map(h -> h.step().contactId()).collect(Collectors.toSet()));
-		List<StepRun> due = steps.lockDue(now, limit - held.size());
+		List<StepRun> due = queue.lockDue(now, limit - held.size());
 		Map<Long, Contact> available = due.isEmpty() ? Map.of()
 				: contacts.lockAvailable(due.stream().map(StepRun::contactId).collect(Collectors.toSet()));
-		Set<Long> busy = due.isEmpty() ? Set.of() : steps.contactsInFlight(available.keySet());
+		Set<Long> busy = due.isEmpty() ? Set.of() : queue.contactsInFlight(available.keySet());
 		Map<Long, Enrollment> enrollmentsById = enrollments
 			.findAll(Stream.concat(held.stream().map(Held::step), due.stream())
 				.map(StepRun::enrollmentId)
@@ -195,7 +199,7 @@ class StepBatches implements DueSteps {
 		}
 		Set<Long> taken = new LinkedHashSet<>(busy);
 		held.forEach(h -> taken.add(h.step().contactId()));
-		List<StepRunRepository.Deferral> deferrals = new ArrayList<>();
+		List<Deferral> deferrals = new ArrayList<>();
 		Map<String, String> channels = new HashMap<>();
 		for (StepRun step : due) {
 			Contact contact = available.get(step.contactId());
@@ -212,15 +216,15 @@ class StepBatches implements DueSteps {
 			}
 			Optional<SendWindow.Wait> wait = window.waitFor(contact, enrollment);
 			if (wait.isPresent()) {
-				deferrals.add(new StepRunRepository.Deferral(step.enrollmentId(), step.stepNo(), wait.get().until(),
-						wait.get().reason()));
+				deferrals
+					.add(new Deferral(step.enrollmentId(), step.stepNo(), wait.get().until(), wait.get().reason()));
 				continue;
 			}
 			channels.put(fresh.key(), contact.preferredChannel());
 			work.add(new Work(fresh, enrollment, contact, false, null));
 		}
-		steps.deferAll(deferrals, now);
-		steps.hold(work.stream().map(Work::held).toList(), channels, now, now.plus(lease));
+		queue.deferAll(deferrals, now);
+		queue.hold(work.stream().map(Work::held).toList(), channels, now, now.plus(lease));
 		return work;
 	}
 
@@ -299,7 +303,7 @@ class StepBatches implements DueSteps {
 		List<StepRunRepository.Sent> sent = new ArrayList<>();
 		List<MessageRepository.Outbound> outbound = new ArrayList<>();
 		List<StepRunRepository.Unsent> unsent = new ArrayList<>();
-		List<StepRunRepository.Deferral> retries = new ArrayList<>();
+		List<Deferral> retries = new ArrayList<>();
 		for (Outcome outcome : outcomes) {
 			StepRun step = outcome.work().step();
 			if (outcome.result() instanceof DeliveryResult.Delivered delivered) {
@@ -320,7 +324,7 @@ class StepBatches implements DueSteps {
 						failed.reason()));
 			}
 			else if (outcome.result() instanceof DeliveryResult.RetryAt retry) {
-				retries.add(new StepRunRepository.Deferral(step.enrollmentId(), step.stepNo(), retry.at(),
+				retries.add(new Deferral(step.enrollmentId(), step.stepNo(), retry.at(),
 						"attempt " + outcome.work().held().attempt() + ": " + retry.reason()));
 			}
 		}
@@ -332,7 +336,7 @@ class StepBatches implements DueSteps {
 			contacts.markNurtured(reached, now);
 		}
 		steps.markUnsentAll(unsent, now);
-		steps.retryAll(retries, now);
+		queue.retryAll(retries, now);
 		Set<Long> finished = new LinkedHashSet<>();
 		sent.forEach(step -> finished.add(step.enrollmentId()));
 		unsent.forEach(step -> finished.add(step.enrollmentId()));

@@ -5,11 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.oshun.nurture.sequence.StepPlanner;
@@ -19,10 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code nurture_step_runs}: each step's plan and outcome.
+ * {@code nurture_step_runs} as rows: an enrollment's planned steps, how they move and
+ * end, and what a batch recorded of each. The claim's side of the table is
+ * {@link StepQueue}; the channel's receipts come in through {@link DeliveryReceipts}.
  */
 @Repository
-public class StepRunRepository {
+class StepRunRepository {
 
 	private static final String COLUMNS = "enrollment_id, step_no, contact_id, objective, due_at, status, channel, content, composer, reason, delivery_marker, sent_at";
 
@@ -54,15 +53,7 @@ public class StepRunRepository {
 			.update();
 	}
 
-	public Optional<StepRun> find(long enrollmentId, int stepNo) {
-		return jdbc.sql("select " + COLUMNS + " from nurture_step_runs where enrollment_id = :e and step_no = :s")
-			.param("e", enrollmentId)
-			.param("s", stepNo)
-			.query(StepRunRepository::map)
-			.optional();
-	}
-
-	public List<StepRun> forEnrollment(long enrollmentId) {
+	List<StepRun> forEnrollment(long enrollmentId) {
 		return jdbc.sql("select " + COLUMNS + " from nurture_step_runs where enrollment_id = :e order by step_no")
 			.param("e", enrollmentId)
 			.query(StepRunRepository::map)
@@ -145,156 +136,6 @@ public class StepRunRepository {
 			.update();
 	}
 
-	/** The contact a delivery marker belongs to. */
-	public Optional<Long> contactFor(String marker) {
-		return jdbc.sql("select contact_id from nurture_step_runs where delivery_marker = :marker")
-			.param("marker", marker)
-			.query(Long.class)
-			.optional();
-	}
-
-	/**
-	 * Record what Chatwoot later said about the message carrying {@code marker}: a
-	 * provider id, {@code delivered}, {@code read} or {@code failed}. Statuses only move
-	 * forward, as webhooks arrive out of order; a failure turns a sent step into a failed
-	 * one, because the contact never got it.
-	 * @return whether a step carries the marker
-	 */
-	public boolean recordDeliveryStatus(String marker, String status, String providerId, String error, Instant at) {
-		return jdbc
-			.sql("""
-					update nurture_step_runs set
-					  provider_id = coalesce(:provider, provider_id),
-					  delivery_status = case
-					    when delivery_status = 'failed' then delivery_status
-					    when cast(:status as text) is null then delivery_status
-					    when :status = 'failed' then 'failed'
-					    when delivery_status = 'read' then delivery_status
-					    when delivery_status = 'delivered' and :status = 'sent' then delivery_status
-					    else :status end,
-					  delivery_error = case when :status = 'failed' then :error else delivery_error end,
-					  delivered_at = case when :status in ('delivered', 'read') then coalesce(delivered_at, :at)
-					                      else delivered_at end,
-					  read_at = case when :status = 'read' then coalesce(read_at, :at) else read_at end,
-					  status = case when :status = 'failed' and status = 'sent' then 'failed' else status end,
-					  reason = case when :status = 'failed' and status = 'sent' then 'failed after sending: ' || coalesce(:error, 'unknown error')
-					                else reason end,
-					  updated_at = :at
-					where delivery_marker = :marker
-					""")
-			.param("provider", providerId)
-			.param("status", status)
-			.param("error", error)
-			.param("at", Timestamps.param(at))
-			.param("marker", marker)
-			.update() > 0;
-	}
-
-	/** A step a worker holds: its row, and the attempt this is. */
-	record Held(StepRun step, int attempt) {
-
-		String key() {
-			return step.enrollmentId() + "/" + step.stepNo();
-		}
-
-	}
-
-	/**
-	 * Lock up to {@code limit} scheduled steps of active enrollments that are due, oldest
-	 * first, skipping rows another worker holds. A step whose contact has one in flight
-	 * waits for it, and is passed over here so that it cannot fill a batch and starve the
-	 * steps behind it.
-	 */
-	List<StepRun> lockDue(Instant now, int limit) {
-		return jdbc
-			.sql("select " + prefixed("s")
-					+ """
-							 from nurture_step_runs s
-							where s.status = 'scheduled' and s.due_at <= :now
-							  and exists (select 1 from nurture_enrollments e where e.id = s.enrollment_id and e.status = 'active')
-							  and not exists (select 1 from nurture_step_runs f where f.contact_id = s.contact_id and f.lease_until is not null and f.status = 'sending')
-							order by s.due_at limit :limit
-							for update of s skip locked
-							""")
-			.param("now", Timestamps.param(now))
-			.param("limit", limit)
-			.query(StepRunRepository::map)
-			.list();
-	}
-
-	/**
-	 * Lock up to {@code limit} steps in flight whose lease has run out: their node died,
-	 * or a delivery asked to be retried at that time. Answers them with the attempt they
-	 * start now.
-	 */
-	List<Held> lockExpired(Instant now, int limit) {
-		return jdbc.sql("select " + prefixed("s") + """
-				, s.attempts from nurture_step_runs s
-				where s.lease_until <= :now and s.status = 'sending'
-				order by s.lease_until limit :limit
-				for update of s skip locked
-				""")
-			.param("now", Timestamps.param(now))
-			.param("limit", limit)
-			.query((rs, n) -> new Held(map(rs, n), rs.getInt("attempts") + 1))
-			.list();
-	}
-
-	/** Which of these contacts have a step in flight. */
-	Set<Long> contactsInFlight(Collection<Long> contactIds) {
-		return new HashSet<>(jdbc.sql("""
-				select distinct contact_id from nurture_step_runs
-				where contact_id = any(:ids) and lease_until is not null and status = 'sending'
-				""").param("ids", contactIds.toArray(Long[]::new)).query(Long.class).list());
-	}
-
-	/**
-	 * Mark held steps {@code sending} under a lease that ends at {@code leaseUntil}, one
-	 * statement for the batch; a step started afresh takes its channel.
-	 */
-	void hold(List<Held> held, Map<String, String> channels, Instant now, Instant leaseUntil) {
-		if (held.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				update nurture_step_runs s set status = 'sending', attempts = u.attempt,
-				  channel = coalesce(u.channel, s.channel), started_at = coalesce(s.started_at, :now),
-				  lease_until = :lease, updated_at = :now
-				from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:a as int[]), cast(:c as text[]))
-				  as u(enrollment_id, step_no, attempt, channel)
-				where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no
-				""")
-			.param("e", held.stream().map(h -> h.step().enrollmentId()).toArray(Long[]::new))
-			.param("s", held.stream().map(h -> h.step().stepNo()).toArray(Integer[]::new))
-			.param("a", held.stream().map(Held::attempt).toArray(Integer[]::new))
-			.param("c", held.stream().map(h -> channels.get(h.key())).toArray(String[]::new))
-			.param("now", Timestamps.param(now))
-			.param("lease", Timestamps.param(leaseUntil))
-			.update();
-	}
-
-	/** Extend the lease of steps this node is still working on. */
-	void renewLeases(Collection<Held> held, Instant leaseUntil) {
-		if (held.isEmpty()) {
-			return;
-		}
-		// A step whose row is locked is being recorded right now: it needs no lease, and
-		// waiting for it could deadlock with the batch that records it.
-		jdbc.sql("""
-				update nurture_step_runs s set lease_until = :lease
-				where (s.enrollment_id, s.step_no) in (
-				  select r.enrollment_id, r.step_no from nurture_step_runs r
-				  join unnest(cast(:e as bigint[]), cast(:s as int[])) as u(enrollment_id, step_no)
-				    on r.enrollment_id = u.enrollment_id and r.step_no = u.step_no
-				  where r.status = 'sending'
-				  for update of r skip locked)
-				""")
-			.param("e", held.stream().map(h -> h.step().enrollmentId()).toArray(Long[]::new))
-			.param("s", held.stream().map(h -> h.step().stepNo()).toArray(Integer[]::new))
-			.param("lease", Timestamps.param(leaseUntil))
-			.update();
-	}
-
 	/** What a batch sent, for {@link #markSentAll}. */
 	record Sent(long enrollmentId, int stepNo, String channel, String content, String composer, String composerReason,
 			String note, String externalId) {
@@ -302,7 +143,7 @@ public class StepRunRepository {
 
 	/**
 	 * Record sent steps in one statement. A channel that already reported a failure turns
-	 * the step failed, as {@link #recordDeliveryStatus} does.
+	 * the step failed, as {@link DeliveryReceipts#recordDeliveryStatus} does.
 	 */
 	void markSentAll(List<Sent> sent, Instant now) {
 		if (sent.isEmpty()) {
@@ -359,43 +200,6 @@ public class StepRunRepository {
 			.update();
 	}
 
-	/** A step that waits: a new due time, or (in flight) the time of its next attempt. */
-	record Deferral(long enrollmentId, int stepNo, Instant until, String reason) {
-	}
-
-	/** Move scheduled steps later, noting why, in one statement. */
-	void deferAll(List<Deferral> deferrals, Instant now) {
-		updateTimes(deferrals, "due_at", "scheduled", now);
-	}
-
-	/**
-	 * Steps in flight whose delivery asked to be retried: their lease ends at the retry
-	 * time, when another attempt claims them.
-	 */
-	void retryAll(List<Deferral> retries, Instant now) {
-		updateTimes(retries, "lease_until", "sending", now);
-	}
-
-	private void updateTimes(List<Deferral> deferrals, String column, String status, Instant now) {
-		if (deferrals.isEmpty()) {
-			return;
-		}
-		jdbc.sql("update nurture_step_runs s set " + column
-				+ """
-						 = u.until, reason = coalesce(u.reason, s.reason), updated_at = :now
-						from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:until as timestamptz[]), cast(:reason as text[]))
-						  as u(enrollment_id, step_no, until, reason)
-						where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = :status
-						""")
-			.param("e", deferrals.stream().map(Deferral::enrollmentId).toArray(Long[]::new))
-			.param("s", deferrals.stream().map(Deferral::stepNo).toArray(Integer[]::new))
-			.param("until", deferrals.stream().map(d -> d.until().toString()).toArray(String[]::new))
-			.param("reason", deferrals.stream().map(Deferral::reason).toArray(String[]::new))
-			.param("status", status)
-			.param("now", Timestamps.param(now))
-			.update();
-	}
-
 	/** A contact's last sent step drew no answer; {@code read}: it was read. */
 	record Silence(long contactId, String objective, boolean read) {
 	}
@@ -418,27 +222,7 @@ public class StepRunRepository {
 			.list();
 	}
 
-	/**
-	 * The earliest time a step can be claimed: a due time (of a step whose contact has
-	 * none in flight) or the end of a lease. For the simulated clock.
-	 */
-	public Optional<Instant> nextDue() {
-		return jdbc
-			.sql("""
-					select least((select min(s.due_at) from nurture_step_runs s
-					              where s.status = 'scheduled'
-					                and exists (select 1 from nurture_enrollments e
-					                            where e.id = s.enrollment_id and e.status = 'active')
-					                and not exists (select 1 from nurture_step_runs f
-					                                where f.contact_id = s.contact_id and f.lease_until is not null and f.status = 'sending')),
-					             (select min(lease_until) from nurture_step_runs
-					              where lease_until is not null and status = 'sending')) as next
-					""")
-			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next")))
-			.single();
-	}
-
-	private static String prefixed(String alias) {
+	static String prefixed(String alias) {
 		return Arrays.stream(COLUMNS.split(", ")).map(column -> alias + "." + column).collect(Collectors.joining(", "));
 	}
 

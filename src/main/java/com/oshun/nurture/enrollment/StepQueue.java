@@ -1,0 +1,203 @@
+package com.oshun.nurture.enrollment;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.oshun.nurture.storage.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code nurture_step_runs} as the queue the engine claims from: which steps are due,
+ * which are in flight under a lease, and the moves of a claim. What a claim may take is
+ * written once, here: {@link #IN_FLIGHT} and {@link #CLAIMABLE}.
+ */
+@Repository
+class StepQueue {
+
+	/**
+	 * A step in flight: {@code sending} under a lease. The lease comes first, as the
+	 * predicate of the lease index that serves it.
+	 */
+	private static final String IN_FLIGHT = "%1$s.lease_until is not null and %1$s.status = 'sending'";
+
+	/**
+	 * A step the claim may take once due: scheduled, its enrollment active, and no step
+	 * of its contact in flight (that one goes first, so that one contact never has two
+	 * messages composed at once).
+	 */
+	private static final String CLAIMABLE = """
+			s.status = 'scheduled'
+			  and exists (select 1 from nurture_enrollments e where e.id = s.enrollment_id and e.status = 'active')
+			  and not exists (select 1 from nurture_step_runs f where f.contact_id = s.contact_id and %s)
+			""".formatted(inFlight("f"));
+
+	private final JdbcClient jdbc;
+
+	StepQueue(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A step a worker holds: its row, and the attempt this is. */
+	record Held(StepRun step, int attempt) {
+
+		String key() {
+			return step.enrollmentId() + "/" + step.stepNo();
+		}
+
+	}
+
+	/** A step that waits: a new due time, or (in flight) the time of its next attempt. */
+	record Deferral(long enrollmentId, int stepNo, Instant until, String reason) {
+	}
+
+	/**
+	 * Lock up to {@code limit} claimable steps that are due, oldest first, skipping rows
+	 * another worker holds. A step whose contact has one in flight is passed over here so
+	 * that it cannot fill a batch and starve the steps behind it.
+	 */
+	List<StepRun> lockDue(Instant now, int limit) {
+		return jdbc
+			.sql("select " + StepRunRepository.prefixed("s") + " from nurture_step_runs s where " + CLAIMABLE + """
+					  and s.due_at <= :now
+					order by s.due_at limit :limit
+					for update of s skip locked
+					""")
+			.param("now", Timestamps.param(now))
+			.param("limit", limit)
+			.query(StepRunRepository::map)
+			.list();
+	}
+
+	/**
+	 * Lock up to {@code limit} steps in flight whose lease has run out: their node died,
+	 * or a delivery asked to be retried at that time. Answers them with the attempt they
+	 * start now.
+	 */
+	List<Held> lockExpired(Instant now, int limit) {
+		return jdbc
+			.sql("select " + StepRunRepository.prefixed("s") + ", s.attempts from nurture_step_runs s where "
+					+ inFlight("s") + """
+							  and s.lease_until <= :now
+							order by s.lease_until limit :limit
+							for update of s skip locked
+							""")
+			.param("now", Timestamps.param(now))
+			.param("limit", limit)
+			.query((rs, n) -> new Held(StepRunRepository.map(rs, n), rs.getInt("attempts") + 1))
+			.list();
+	}
+
+	/** Which of these contacts have a step in flight. */
+	Set<Long> contactsInFlight(Collection<Long> contactIds) {
+		return new HashSet<>(jdbc
+			.sql("select distinct c.contact_id from nurture_step_runs c where c.contact_id = any(:ids) and "
+					+ inFlight("c"))
+			.param("ids", contactIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
+	/**
+	 * Mark held steps {@code sending} under a lease that ends at {@code leaseUntil}, one
+	 * statement for the batch; a step started afresh takes its channel.
+	 */
+	void hold(List<Held> held, Map<String, String> channels, Instant now, Instant leaseUntil) {
+		if (held.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				update nurture_step_runs s set status = 'sending', attempts = u.attempt,
+				  channel = coalesce(u.channel, s.channel), started_at = coalesce(s.started_at, :now),
+				  lease_until = :lease, updated_at = :now
+				from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:a as int[]), cast(:c as text[]))
+				  as u(enrollment_id, step_no, attempt, channel)
+				where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no
+				""")
+			.param("e", held.stream().map(h -> h.step().enrollmentId()).toArray(Long[]::new))
+			.param("s", held.stream().map(h -> h.step().stepNo()).toArray(Integer[]::new))
+			.param("a", held.stream().map(Held::attempt).toArray(Integer[]::new))
+			.param("c", held.stream().map(h -> channels.get(h.key())).toArray(String[]::new))
+			.param("now", Timestamps.param(now))
+			.param("lease", Timestamps.param(leaseUntil))
+			.update();
+	}
+
+	/** Extend the lease of steps this node is still working on. */
+	void renewLeases(Collection<Held> held, Instant leaseUntil) {
+		if (held.isEmpty()) {
+			return;
+		}
+		// A step whose row is locked is being recorded right now: it needs no lease, and
+		// waiting for it could deadlock with the batch that records it.
+		jdbc.sql("""
+				update nurture_step_runs s set lease_until = :lease
+				where (s.enrollment_id, s.step_no) in (
+				  select r.enrollment_id, r.step_no from nurture_step_runs r
+				  join unnest(cast(:e as bigint[]), cast(:s as int[])) as u(enrollment_id, step_no)
+				    on r.enrollment_id = u.enrollment_id and r.step_no = u.step_no
+				  where r.status = 'sending'
+				  for update of r skip locked)
+				""")
+			.param("e", held.stream().map(h -> h.step().enrollmentId()).toArray(Long[]::new))
+			.param("s", held.stream().map(h -> h.step().stepNo()).toArray(Integer[]::new))
+			.param("lease", Timestamps.param(leaseUntil))
+			.update();
+	}
+
+	/** Move scheduled steps later, noting why, in one statement. */
+	void deferAll(List<Deferral> deferrals, Instant now) {
+		updateTimes(deferrals, "due_at", StepRun.Status.SCHEDULED, now);
+	}
+
+	/**
+	 * Steps in flight whose delivery asked to be retried: their lease ends at the retry
+	 * time, when another attempt claims them.
+	 */
+	void retryAll(List<Deferral> retries, Instant now) {
+		updateTimes(retries, "lease_until", StepRun.Status.SENDING, now);
+	}
+
+	private void updateTimes(List<Deferral> deferrals, String column, StepRun.Status status, Instant now) {
+		if (deferrals.isEmpty()) {
+			return;
+		}
+		jdbc.sql("update nurture_step_runs s set " + column
+				+ """
+						 = u.until, reason = coalesce(u.reason, s.reason), updated_at = :now
+						from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:until as timestamptz[]), cast(:reason as text[]))
+						  as u(enrollment_id, step_no, until, reason)
+						where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = :status
+						""")
+			.param("e", deferrals.stream().map(Deferral::enrollmentId).toArray(Long[]::new))
+			.param("s", deferrals.stream().map(Deferral::stepNo).toArray(Integer[]::new))
+			.param("until", deferrals.stream().map(d -> d.until().toString()).toArray(String[]::new))
+			.param("reason", deferrals.stream().map(Deferral::reason).toArray(String[]::new))
+			.param("status", status.value())
+			.param("now", Timestamps.param(now))
+			.update();
+	}
+
+	/**
+	 * The earliest time a step can be claimed: a claimable step's due time or the end of
+	 * a lease. For the simulated clock.
+	 */
+	Optional<Instant> nextDue() {
+		return jdbc
+			.sql("select least((select min(s.due_at) from nurture_step_runs s where " + CLAIMABLE + "),"
+					+ " (select min(l.lease_until) from nurture_step_runs l where " + inFlight("l") + ")) as next")
+			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next")))
+			.single();
+	}
+
+	private static String inFlight(String alias) {
+		return IN_FLIGHT.formatted(alias);
+	}
+
+}
