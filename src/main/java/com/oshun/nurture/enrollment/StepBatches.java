@@ -33,6 +33,7 @@ import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.scheduling.DueSteps;
 import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.sequence.SequenceDefinition;
+import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.sequence.StepDefinition;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -187,6 +188,13 @@ class StepBatches implements DueSteps {
 			.findAll(Stream.concat(held.stream().map(Held::step), due.stream())
 				.map(StepRun::enrollmentId)
 				.collect(Collectors.toSet()));
+		Set<Long> dripContacts = due.stream()
+			.filter(step -> available.containsKey(step.contactId())
+					&& enrollmentsById.get(step.enrollmentId()).sequence() == SequenceKey.DRIP)
+			.map(StepRun::contactId)
+			.collect(Collectors.toSet());
+		Map<Long, Instant> lastDrip = dripContacts.isEmpty() ? Map.of()
+				: queue.lastSentIn(dripContacts, SequenceKey.DRIP);
 
 		List<Work> work = new ArrayList<>();
 		for (Held resumed : held) {
@@ -214,7 +222,7 @@ class StepBatches implements DueSteps {
 				work.add(new Work(fresh, enrollment, contact, false, refusal.get()));
 				continue;
 			}
-			Optional<SendWindow.Wait> wait = window.waitFor(contact, enrollment);
+			Optional<SendWindow.Wait> wait = window.waitFor(contact, enrollment, lastDrip.get(contact.id()));
 			if (wait.isPresent()) {
 				deferrals
 					.add(new Deferral(step.enrollmentId(), step.stepNo(), wait.get().until(), wait.get().reason()));

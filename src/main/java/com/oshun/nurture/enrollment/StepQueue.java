@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.storage.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,6 +104,25 @@ class StepQueue {
 			.param("ids", contactIds.toArray(Long[]::new))
 			.query(Long.class)
 			.list());
+	}
+
+	/**
+	 * When each of these contacts was last sent a message of {@code sequence}; a contact
+	 * never sent one is absent.
+	 */
+	Map<Long, Instant> lastSentIn(Collection<Long> contactIds, SequenceKey sequence) {
+		return jdbc.sql("""
+				select s.contact_id, max(s.sent_at) as at
+				from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id
+				where s.contact_id = any(:ids) and e.sequence_key = :sequence and s.status = 'sent'
+				group by s.contact_id
+				""")
+			.param("ids", contactIds.toArray(Long[]::new))
+			.param("sequence", sequence.key())
+			.query((rs, n) -> Map.entry(rs.getLong("contact_id"), Timestamps.read(rs, "at")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/**

@@ -95,19 +95,6 @@ class StepRunRepository {
 				""").param("contact", contactId).query(StepRunRepository::map).optional();
 	}
 
-	/** When the contact's last message of this sequence went out. */
-	Optional<Instant> lastSentIn(long contactId, String sequence) {
-		return jdbc
-			.sql("""
-					select max(s.sent_at) as at from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id
-					where s.contact_id = :contact and e.sequence_key = :sequence and s.status = 'sent'
-					""")
-			.param("contact", contactId)
-			.param("sequence", sequence)
-			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "at")))
-			.single();
-	}
-
 	boolean anyUnfinished(long enrollmentId) {
 		return jdbc.sql("""
 				select exists (select 1 from nurture_step_runs

@@ -1,0 +1,70 @@
+package com.oshun.nurture;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The step engine's edges: what the claim reads for a whole batch, and what a batch
+ * records when another attempt holds its step.
+ */
+class StepEngineIntegrationTests extends IntegrationTest {
+
+	private boolean dripEdited;
+
+	@AfterEach
+	void restoreTheDrip() {
+		if (dripEdited) {
+			SequenceVersions.restoreFirst(http, "drip");
+		}
+	}
+
+	@Test
+	void aDripStepSentLateHoldsTheNextOneBackByTheDripGap() {
+		dripEdited = true;
+		http.put("/api/sequences/drip", """
+				{"tone":"calm","sendAt":"10:00","steps":[{"objective":"drip","day":31},{"objective":"drip","day":56},
+				 {"objective":"drip","day":81}]}""").expect(200);
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("P8D");
+		Instant firstDue = dripStep(1, "due_at");
+
+		// The patient writes an hour before the first drip message: it waits until the
+		// conversation has been quiet, and so goes out two days after its plan.
+		Instant reply = firstDue.minus(Duration.ofHours(1));
+		http.post("/api/clock/advance", "{\"to\":\"" + reply + "\"}").expect(200);
+		ChatwootWebhooks.post(http, ChatwootWebhooks.incoming(phone("c_1"), "ok, thanks", reply)).expect(202);
+		advance("P40D");
+
+		Instant first = dripStep(1, "sent_at");
+		Instant second = dripStep(2, "sent_at");
+		assertThat(first).isAfter(firstDue.plus(Duration.ofHours(46)));
+		assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofDays(25));
+		assertThat(jdbc.sql("""
+				select s.reason from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id
+				where e.sequence_key = 'drip' and s.step_no = 2""").query(String.class).single())
+			.contains("drip messages at least the drip gap apart");
+	}
+
+	private Instant dripStep(int stepNo, String column) {
+		return jdbc.sql("select s." + column + """
+				 from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id
+				where e.sequence_key = 'drip' and s.step_no = :step""")
+			.param("step", stepNo)
+			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.single();
+	}
+
+	private String phone(String key) {
+		return jdbc.sql("select c.phone from contacts c join contact_keys k on k.contact_id = c.id where k.key = :k")
+			.param("k", key)
+			.query(String.class)
+			.single();
+	}
+
+}
