@@ -174,33 +174,20 @@ class StepQueue {
 
 	/** Move scheduled steps later, noting why, in one statement. */
 	void deferAll(List<Deferral> deferrals, Instant now) {
-		updateTimes(deferrals, "due_at", StepRun.Status.SCHEDULED, now);
-	}
-
-	/**
-	 * Steps in flight whose delivery asked to be retried: their lease ends at the retry
-	 * time, when another attempt claims them.
-	 */
-	void retryAll(List<Deferral> retries, Instant now) {
-		updateTimes(retries, "lease_until", StepRun.Status.SENDING, now);
-	}
-
-	private void updateTimes(List<Deferral> deferrals, String column, StepRun.Status status, Instant now) {
 		if (deferrals.isEmpty()) {
 			return;
 		}
-		jdbc.sql("update nurture_step_runs s set " + column
-				+ """
-						 = u.until, reason = coalesce(u.reason, s.reason), updated_at = :now
+		jdbc.sql(
+				"""
+						update nurture_step_runs s set due_at = u.until, reason = coalesce(u.reason, s.reason), updated_at = :now
 						from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:until as timestamptz[]), cast(:reason as text[]))
 						  as u(enrollment_id, step_no, until, reason)
-						where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = :status
+						where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = 'scheduled'
 						""")
 			.param("e", deferrals.stream().map(Deferral::enrollmentId).toArray(Long[]::new))
 			.param("s", deferrals.stream().map(Deferral::stepNo).toArray(Integer[]::new))
 			.param("until", deferrals.stream().map(d -> d.until().toString()).toArray(String[]::new))
 			.param("reason", deferrals.stream().map(Deferral::reason).toArray(String[]::new))
-			.param("status", status.value())
 			.param("now", Timestamps.param(now))
 			.update();
 	}
