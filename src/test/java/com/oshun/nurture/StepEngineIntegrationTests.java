@@ -3,9 +3,14 @@ package com.oshun.nurture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The step engine's edges: what the claim reads for a whole batch, and what a batch
  * records when another attempt holds its step.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StepEngineIntegrationTests extends IntegrationTest {
 
 	private boolean dripEdited;
@@ -49,6 +55,40 @@ class StepEngineIntegrationTests extends IntegrationTest {
 				select s.reason from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id
 				where e.sequence_key = 'drip' and s.step_no = 2""").query(String.class).single())
 			.contains("drip messages at least the drip gap apart");
+	}
+
+	@Test
+	void aBatchThatLostItsLeaseLeavesTheStepToTheAttemptThatHoldsItAndSendsItOnce(CapturedOutput output)
+			throws Exception {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		compositionGate.close();
+		CompletableFuture<Void> batch = CompletableFuture.runAsync(() -> advance("PT6H"));
+		assertThat(compositionGate.awaitArrival()).isTrue();
+
+		// This node stalls past its lease; another node claims the step as attempt 2.
+		Instant otherLease = START.plus(Duration.ofHours(7));
+		jdbc.sql("update nurture_step_runs set attempts = 2, lease_until = :lease where step_no = 1")
+			.param("lease", otherLease.atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		compositionGate.open();
+		batch.join();
+
+		assertThat(jdbc.sql("select status || ' ' || attempts from nurture_step_runs where step_no = 1")
+			.query(String.class)
+			.single()).isEqualTo("sending 2");
+		assertThat(count("select count(*) from messages where direction = 'out'")).isZero();
+		assertThat(count("select count(*) from contacts where last_nurture_at is not null")).isZero();
+		long enrollment = count("select enrollment_id from nurture_step_runs where step_no = 1");
+		assertThat(output.getAll()).contains("Steps [" + enrollment + "/1] were claimed again by another attempt")
+			.doesNotContain("Ana Souza");
+
+		// That attempt's node dies too; the next attempt finds the message already out.
+		advance("PT2H");
+		assertThat(jdbc.sql("select status || ' ' || attempts from nurture_step_runs where step_no = 1")
+			.query(String.class)
+			.single()).isEqualTo("sent 3");
+		assertThat(count("select count(*) from outbox")).isEqualTo(1);
+		assertThat(count("select count(*) from messages where direction = 'out'")).isEqualTo(1);
 	}
 
 	private Instant dripStep(int stepNo, String column) {

@@ -11,7 +11,6 @@ import java.util.concurrent.Executor;
 
 import com.oshun.nurture.enrollment.StepClaim.Claimed;
 import com.oshun.nurture.enrollment.StepDelivery.Outcome;
-import com.oshun.nurture.enrollment.StepQueue.Held;
 import com.oshun.nurture.scheduling.DueSteps;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ class StepBatches implements DueSteps {
 	private final MeterRegistry meters;
 
 	/** The steps this node holds, by key: their leases are renewed while they work. */
-	private final Map<String, Held> working = new ConcurrentHashMap<>();
+	private final Map<String, HeldStep> working = new ConcurrentHashMap<>();
 
 	StepBatches(TransactionTemplate transaction, StepClaim claim, StepDelivery delivery, StepRecord record,
 			MeterRegistry meters) {
@@ -79,7 +78,7 @@ class StepBatches implements DueSteps {
 
 	@Override
 	public void renewLeases() {
-		List<Held> held = List.copyOf(working.values());
+		List<HeldStep> held = List.copyOf(working.values());
 		if (!held.isEmpty()) {
 			claim.renew(held);
 		}

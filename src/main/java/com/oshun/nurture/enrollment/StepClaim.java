@@ -18,7 +18,6 @@ import com.oshun.nurture.NurtureSettings;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.enrollment.StepQueue.Deferral;
-import com.oshun.nurture.enrollment.StepQueue.Held;
 import com.oshun.nurture.sequence.SequenceKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +66,7 @@ class StepClaim {
 	 * step is finished only if that earlier try went out. {@code refusal}: finished
 	 * unsent without composing.
 	 */
-	record Claimed(Held held, Enrollment enrollment, Contact contact, boolean onlyIfSent, String refusal) {
+	record Claimed(HeldStep held, Enrollment enrollment, Contact contact, boolean onlyIfSent, String refusal) {
 
 		StepRun step() {
 			return held.step();
@@ -78,20 +77,20 @@ class StepClaim {
 	/** Claim up to {@code limit} steps; runs inside the caller's transaction. */
 	List<Claimed> claim(int limit) {
 		Instant now = clock.instant();
-		List<Held> expired = queue.lockExpired(now, limit);
+		List<HeldStep> expired = queue.lockExpired(now, limit);
 		Map<Long, Contact> resumedContacts = expired.isEmpty() ? Map.of()
-				: contacts.getAll(contactIds(expired.stream().map(Held::step)));
+				: contacts.getAll(contactIds(expired.stream().map(HeldStep::step)));
 		List<StepRun> due = queue.lockDue(now, limit - expired.size());
 		Map<Long, Contact> available = due.isEmpty() ? Map.of() : contacts.lockAvailable(contactIds(due.stream()));
 		Set<Long> busy = due.isEmpty() ? Set.of() : queue.contactsInFlight(available.keySet());
 		Map<Long, Enrollment> enrollmentsById = enrollments
-			.findAll(Stream.concat(expired.stream().map(Held::step), due.stream())
+			.findAll(Stream.concat(expired.stream().map(HeldStep::step), due.stream())
 				.map(StepRun::enrollmentId)
 				.collect(Collectors.toSet()));
 		Map<Long, Instant> lastDrip = lastDripSent(due, available, enrollmentsById);
 
 		List<Claimed> claimed = new ArrayList<>();
-		for (Held resumed : expired) {
+		for (HeldStep resumed : expired) {
 			Enrollment enrollment = enrollmentsById.get(resumed.step().enrollmentId());
 			log.info("Resuming step {}/{} found in flight, attempt {}", resumed.step().enrollmentId(),
 					resumed.step().stepNo(), resumed.attempt());
@@ -110,7 +109,7 @@ class StepClaim {
 				continue;
 			}
 			Enrollment enrollment = enrollmentsById.get(step.enrollmentId());
-			Held fresh = new Held(step, 1);
+			HeldStep fresh = new HeldStep(step, 1);
 			Optional<String> refusal = refusal(contact);
 			if (refusal.isPresent()) {
 				claimed.add(new Claimed(fresh, enrollment, contact, false, refusal.get()));
@@ -131,7 +130,7 @@ class StepClaim {
 	}
 
 	/** Extend the leases of steps this node still works on. */
-	void renew(Collection<Held> held) {
+	void renew(Collection<HeldStep> held) {
 		queue.renewLeases(held, clock.instant().plus(lease));
 	}
 

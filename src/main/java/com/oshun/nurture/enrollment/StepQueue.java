@@ -46,16 +46,7 @@ class StepQueue {
 		this.jdbc = jdbc;
 	}
 
-	/** A step a worker holds: its row, and the attempt this is. */
-	record Held(StepRun step, int attempt) {
-
-		String key() {
-			return step.enrollmentId() + "/" + step.stepNo();
-		}
-
-	}
-
-	/** A step that waits: a new due time, or (in flight) the time of its next attempt. */
+	/** A scheduled step that must wait until {@code until}, and why. */
 	record Deferral(long enrollmentId, int stepNo, Instant until, String reason) {
 	}
 
@@ -82,7 +73,7 @@ class StepQueue {
 	 * or a delivery asked to be retried at that time. Answers them with the attempt they
 	 * start now.
 	 */
-	List<Held> lockExpired(Instant now, int limit) {
+	List<HeldStep> lockExpired(Instant now, int limit) {
 		return jdbc
 			.sql("select " + StepRunRepository.prefixed("s") + ", s.attempts from nurture_step_runs s where "
 					+ inFlight("s") + """
@@ -92,7 +83,7 @@ class StepQueue {
 							""")
 			.param("now", Timestamps.param(now))
 			.param("limit", limit)
-			.query((rs, n) -> new Held(StepRunRepository.map(rs, n), rs.getInt("attempts") + 1))
+			.query((rs, n) -> new HeldStep(StepRunRepository.map(rs, n), rs.getInt("attempts") + 1))
 			.list();
 	}
 
@@ -127,13 +118,14 @@ class StepQueue {
 
 	/**
 	 * Mark held steps {@code sending} under a lease that ends at {@code leaseUntil}, one
-	 * statement for the batch; a step started afresh takes its channel.
+	 * statement for the batch; a step started afresh takes its channel. The claim holds
+	 * their row locks, so every one of them is marked.
 	 */
-	void hold(List<Held> held, Map<String, String> channels, Instant now, Instant leaseUntil) {
+	void hold(List<HeldStep> held, Map<String, String> channels, Instant now, Instant leaseUntil) {
 		if (held.isEmpty()) {
 			return;
 		}
-		jdbc.sql("""
+		int marked = jdbc.sql("""
 				update nurture_step_runs s set status = 'sending', attempts = u.attempt,
 				  channel = coalesce(u.channel, s.channel), started_at = coalesce(s.started_at, :now),
 				  lease_until = :lease, updated_at = :now
@@ -143,53 +135,63 @@ class StepQueue {
 				""")
 			.param("e", held.stream().map(h -> h.step().enrollmentId()).toArray(Long[]::new))
 			.param("s", held.stream().map(h -> h.step().stepNo()).toArray(Integer[]::new))
-			.param("a", held.stream().map(Held::attempt).toArray(Integer[]::new))
+			.param("a", held.stream().map(HeldStep::attempt).toArray(Integer[]::new))
 			.param("c", held.stream().map(h -> channels.get(h.key())).toArray(String[]::new))
 			.param("now", Timestamps.param(now))
 			.param("lease", Timestamps.param(leaseUntil))
 			.update();
+		requireAll("marked sending", held.size(), marked);
 	}
 
-	/** Extend the lease of steps this node is still working on. */
-	void renewLeases(Collection<Held> held, Instant leaseUntil) {
+	/**
+	 * Extend the lease of steps this node is still working on, those still at the attempt
+	 * it holds.
+	 */
+	void renewLeases(Collection<HeldStep> held, Instant leaseUntil) {
 		if (held.isEmpty()) {
 			return;
 		}
 		// A step whose row is locked is being recorded right now: it needs no lease, and
 		// waiting for it could deadlock with the batch that records it.
-		jdbc.sql("""
-				update nurture_step_runs s set lease_until = :lease
-				where (s.enrollment_id, s.step_no) in (
-				  select r.enrollment_id, r.step_no from nurture_step_runs r
-				  join unnest(cast(:e as bigint[]), cast(:s as int[])) as u(enrollment_id, step_no)
-				    on r.enrollment_id = u.enrollment_id and r.step_no = u.step_no
-				  where r.status = 'sending'
-				  for update of r skip locked)
-				""")
+		jdbc.sql(
+				"""
+						update nurture_step_runs s set lease_until = :lease
+						where (s.enrollment_id, s.step_no) in (
+						  select r.enrollment_id, r.step_no from nurture_step_runs r
+						  join unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:a as int[])) as u(enrollment_id, step_no, attempt)
+						    on r.enrollment_id = u.enrollment_id and r.step_no = u.step_no
+						  where r.status = 'sending' and r.attempts = u.attempt
+						  for update of r skip locked)
+						""")
 			.param("e", held.stream().map(h -> h.step().enrollmentId()).toArray(Long[]::new))
 			.param("s", held.stream().map(h -> h.step().stepNo()).toArray(Integer[]::new))
+			.param("a", held.stream().map(HeldStep::attempt).toArray(Integer[]::new))
 			.param("lease", Timestamps.param(leaseUntil))
 			.update();
 	}
 
-	/** Move scheduled steps later, noting why, in one statement. */
+	/**
+	 * Move scheduled steps later, noting why, in one statement; the claim holds their row
+	 * locks.
+	 */
 	void deferAll(List<Deferral> deferrals, Instant now) {
 		if (deferrals.isEmpty()) {
 			return;
 		}
-		jdbc.sql(
-				"""
-						update nurture_step_runs s set due_at = u.until, reason = coalesce(u.reason, s.reason), updated_at = :now
-						from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:until as timestamptz[]), cast(:reason as text[]))
-						  as u(enrollment_id, step_no, until, reason)
-						where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = 'scheduled'
-						""")
+		int moved = jdbc
+			.sql("""
+					update nurture_step_runs s set due_at = u.until, reason = coalesce(u.reason, s.reason), updated_at = :now
+					from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:until as timestamptz[]), cast(:reason as text[]))
+					  as u(enrollment_id, step_no, until, reason)
+					where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = 'scheduled'
+					""")
 			.param("e", deferrals.stream().map(Deferral::enrollmentId).toArray(Long[]::new))
 			.param("s", deferrals.stream().map(Deferral::stepNo).toArray(Integer[]::new))
 			.param("until", deferrals.stream().map(d -> d.until().toString()).toArray(String[]::new))
 			.param("reason", deferrals.stream().map(Deferral::reason).toArray(String[]::new))
 			.param("now", Timestamps.param(now))
 			.update();
+		requireAll("deferred", deferrals.size(), moved);
 	}
 
 	/**
@@ -202,6 +204,17 @@ class StepQueue {
 					+ " (select min(l.lease_until) from nurture_step_runs l where " + inFlight("l") + ")) as next")
 			.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "next")))
 			.single();
+	}
+
+	/**
+	 * A claim's rows are locked by its own transaction: a write that misses one means the
+	 * claim is wrong, and it rolls back (its steps stay as they were).
+	 */
+	private static void requireAll(String what, int expected, int written) {
+		if (written != expected) {
+			throw new IllegalStateException(
+					"claim " + what + " " + written + " of its " + expected + " locked steps; rolled back");
+		}
 	}
 
 	private static String inFlight(String alias) {

@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.oshun.nurture.compose.ComposedMessage;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.contact.MessageRepository;
 import com.oshun.nurture.delivery.DeliveryResult;
 import com.oshun.nurture.enrollment.StepDelivery.Outcome;
-import com.oshun.nurture.enrollment.StepQueue.Deferral;
+import com.oshun.nurture.enrollment.StepCompletions.Silence;
 import com.oshun.nurture.preferences.Learning;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StepRecord {
+
+	private static final Logger log = LoggerFactory.getLogger(StepRecord.class);
 
 	private final StepCompletions completions;
 
@@ -49,7 +54,8 @@ class StepRecord {
 	}
 
 	/**
-	 * Record a batch; runs inside the caller's transaction.
+	 * Record a batch; runs inside the caller's transaction. A step whose lease went to
+	 * another attempt meanwhile is left to that attempt: nothing of it is recorded here.
 	 * @return the outcomes recorded as sent
 	 */
 	List<Outcome> record(List<Outcome> outcomes) {
@@ -59,56 +65,77 @@ class StepRecord {
 		Instant now = clock.instant();
 		contacts.lockAll(outcomes.stream().map(outcome -> outcome.claimed().contact().id()).toList());
 		List<Outcome> delivered = new ArrayList<>();
-		List<StepCompletions.Sent> sent = new ArrayList<>();
-		List<MessageRepository.Outbound> outbound = new ArrayList<>();
 		List<StepCompletions.Unsent> unsent = new ArrayList<>();
-		List<Deferral> retries = new ArrayList<>();
+		List<StepCompletions.Retry> retries = new ArrayList<>();
 		for (Outcome outcome : outcomes) {
-			StepRun step = outcome.claimed().step();
-			if (outcome.result() instanceof DeliveryResult.Delivered result) {
-				ComposedMessage message = outcome.message();
+			HeldStep held = outcome.claimed().held();
+			if (outcome.result() instanceof DeliveryResult.Delivered) {
 				delivered.add(outcome);
-				sent.add(new StepCompletions.Sent(step.enrollmentId(), step.stepNo(), result.channel(), message.text(),
-						message.composer(), message.reason(), outcome.objectiveNote(), result.externalId()));
-				outbound.add(new MessageRepository.Outbound(step.contactId(), result.channel(), message.text(),
-						step.enrollmentId(), step.stepNo(), result.externalId()));
 			}
 			else if (outcome.result() instanceof DeliveryResult.Skipped skipped) {
-				unsent.add(new StepCompletions.Unsent(step.enrollmentId(), step.stepNo(), StepRun.Status.SKIPPED,
-						skipped.reason()));
+				unsent.add(new StepCompletions.Unsent(held, StepRun.Status.SKIPPED, skipped.reason()));
 			}
 			else if (outcome.result() instanceof DeliveryResult.Failed failed) {
-				unsent.add(new StepCompletions.Unsent(step.enrollmentId(), step.stepNo(), StepRun.Status.FAILED,
-						failed.reason()));
+				unsent.add(new StepCompletions.Unsent(held, StepRun.Status.FAILED, failed.reason()));
 			}
 			else if (outcome.result() instanceof DeliveryResult.RetryAt retry) {
-				retries.add(new Deferral(step.enrollmentId(), step.stepNo(), retry.at(),
-						"attempt " + outcome.claimed().held().attempt() + ": " + retry.reason()));
+				retries.add(new StepCompletions.Retry(held, retry.at(),
+						"attempt " + held.attempt() + ": " + retry.reason()));
 			}
 		}
-		if (!sent.isEmpty()) {
-			List<Long> reached = outbound.stream().map(MessageRepository.Outbound::contactId).toList();
-			learnFromSilence(reached);
-			completions.markSentAll(sent, now);
-			messages.recordOutboundAll(outbound, now);
-			contacts.markNurtured(reached, now);
+		Set<String> lost = new LinkedHashSet<>();
+		List<Outcome> sent = recordSent(delivered, lost, now);
+		lost.addAll(completions.markUnsentAll(unsent, now));
+		lost.addAll(completions.retryAll(retries, now));
+		if (!lost.isEmpty()) {
+			log.warn("Steps {} were claimed again by another attempt before this one recorded them; "
+					+ "left to that attempt", lost);
 		}
-		completions.markUnsentAll(unsent, now);
-		completions.retryAll(retries, now);
 		Set<Long> finished = new LinkedHashSet<>();
-		sent.forEach(step -> finished.add(step.enrollmentId()));
-		unsent.forEach(step -> finished.add(step.enrollmentId()));
+		sent.forEach(outcome -> finished.add(outcome.claimed().step().enrollmentId()));
+		unsent.forEach(step -> finished.add(step.held().step().enrollmentId()));
 		enroller.completeAllDone(finished);
-		return delivered;
+		return sent;
 	}
 
 	/**
-	 * A step is going out: if the contact's previous one drew no reply, that teaches too.
-	 * Read before this batch marks its own steps sent.
+	 * The sent steps, their messages and the contacts' last nurture time, and what the
+	 * silence before them taught (read before this batch marks its own steps sent).
 	 */
-	private void learnFromSilence(List<Long> contactIds) {
-		completions.unansweredLastSent(contactIds)
+	private List<Outcome> recordSent(List<Outcome> delivered, Set<String> lost, Instant now) {
+		if (delivered.isEmpty()) {
+			return List.of();
+		}
+		List<Silence> silences = completions
+			.unansweredLastSent(delivered.stream().map(outcome -> outcome.claimed().contact().id()).toList());
+		lost.addAll(completions.markSentAll(delivered.stream().map(StepRecord::sent).toList(), now));
+		List<Outcome> sent = delivered.stream()
+			.filter(outcome -> !lost.contains(outcome.claimed().held().key()))
+			.toList();
+		if (sent.isEmpty()) {
+			return sent;
+		}
+		Set<Long> reached = sent.stream().map(outcome -> outcome.claimed().contact().id()).collect(Collectors.toSet());
+		silences.stream()
+			.filter(silence -> reached.contains(silence.contactId()))
 			.forEach(silence -> learning.observeSilence(silence.contactId(), silence.objective(), silence.read()));
+		messages.recordOutboundAll(sent.stream().map(StepRecord::outbound).toList(), now);
+		contacts.markNurtured(reached, now);
+		return sent;
+	}
+
+	private static StepCompletions.Sent sent(Outcome outcome) {
+		DeliveryResult.Delivered result = (DeliveryResult.Delivered) outcome.result();
+		ComposedMessage message = outcome.message();
+		return new StepCompletions.Sent(outcome.claimed().held(), result.channel(), message.text(), message.composer(),
+				message.reason(), outcome.objectiveNote(), result.externalId());
+	}
+
+	private static MessageRepository.Outbound outbound(Outcome outcome) {
+		DeliveryResult.Delivered result = (DeliveryResult.Delivered) outcome.result();
+		StepRun step = outcome.claimed().step();
+		return new MessageRepository.Outbound(step.contactId(), result.channel(), outcome.message().text(),
+				step.enrollmentId(), step.stepNo(), result.externalId());
 	}
 
 }
