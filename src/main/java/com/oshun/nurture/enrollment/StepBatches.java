@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -98,8 +99,7 @@ class StepBatches implements DueSteps {
 		List<CompletableFuture<Outcome>> running = claimed.stream()
 			.map(step -> CompletableFuture.supplyAsync(() -> delivery.deliver(step, batch), deliveries)
 				.exceptionally(ex -> {
-					log.warn("Step {}/{} failed unexpectedly; it is retried when its lease runs out",
-							step.step().enrollmentId(), step.step().stepNo(), ex);
+					failed(step, ex);
 					return null;
 				}))
 			.toList();
@@ -111,6 +111,16 @@ class StepBatches implements DueSteps {
 			}
 		});
 		return outcomes;
+	}
+
+	/**
+	 * The failure's class at WARN; its message, which can carry patient data, at DEBUG.
+	 */
+	private static void failed(Claimed step, Throwable ex) {
+		Throwable failure = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+		log.warn("Step {} failed unexpectedly ({}); it is retried when its lease runs out", step.held().key(),
+				failure.getClass().getName());
+		log.debug("Step {} failed", step.held().key(), failure);
 	}
 
 }
