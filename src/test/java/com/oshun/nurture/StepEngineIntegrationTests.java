@@ -91,6 +91,29 @@ class StepEngineIntegrationTests extends IntegrationTest {
 		assertThat(count("select count(*) from messages where direction = 'out'")).isEqualTo(1);
 	}
 
+	@Test
+	void aContactsStepsDueAtTheSameMomentGoInTheirOrder() {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("PT6H");
+		// Steps 2 and 3 fall due together (a deferral and quiet hours can land them on
+		// the
+		// same moment); step 3's row was written first.
+		Instant together = Instant.parse("2026-01-07T15:00:00Z");
+		for (int stepNo : new int[] { 3, 2 }) {
+			jdbc.sql("update nurture_step_runs set due_at = :due where step_no = :step")
+				.param("due", together.atOffset(java.time.ZoneOffset.UTC))
+				.param("step", stepNo)
+				.update();
+		}
+
+		http.post("/api/clock/advance", "{\"to\":\"" + together.plus(Duration.ofHours(1)) + "\"}").expect(200);
+
+		assertThat(jdbc.sql("select status from nurture_step_runs order by step_no").query(String.class).list())
+			.containsExactly("sent", "sent", "scheduled", "scheduled");
+		assertThat(jdbc.sql("select reason from nurture_step_runs where step_no = 3").query(String.class).single())
+			.contains("frequency cap");
+	}
+
 	private Instant dripStep(int stepNo, String column) {
 		return jdbc.sql("select s." + column + """
 				 from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id

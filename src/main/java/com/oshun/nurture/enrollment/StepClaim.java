@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +81,12 @@ class StepClaim {
 		List<HeldStep> expired = queue.lockExpired(now, limit);
 		Map<Long, Contact> resumedContacts = expired.isEmpty() ? Map.of()
 				: contacts.getAll(contactIds(expired.stream().map(HeldStep::step)));
-		List<StepRun> due = queue.lockDue(now, limit - expired.size());
+		List<StepRun> due = new ArrayList<>(queue.lockDue(now, limit - expired.size()));
+		// The database answers steps due at the same moment in no set order; a contact's
+		// go in their own, as only its first goes in a batch.
+		due.sort(Comparator.comparing(StepRun::dueAt)
+			.thenComparingLong(StepRun::enrollmentId)
+			.thenComparingInt(StepRun::stepNo));
 		Map<Long, Contact> available = due.isEmpty() ? Map.of() : contacts.lockAvailable(contactIds(due.stream()));
 		Set<Long> busy = due.isEmpty() ? Set.of() : queue.contactsInFlight(available.keySet());
 		Map<Long, Enrollment> enrollmentsById = enrollments
