@@ -3,6 +3,7 @@ package com.oshun.nurture.enrollment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -114,7 +115,7 @@ public class Enroller {
 		}
 		long sent = steps.forEnrollment(live.get().id())
 			.stream()
-			.filter(step -> "sent".equals(step.status()) || "sending".equals(step.status()))
+			.filter(step -> step.status() == StepRun.Status.SENT || step.status() == StepRun.Status.SENDING)
 			.count();
 		if (sent > 0) {
 			return "kept " + sequence + " enrollment: " + sent + " step(s) already sent";
@@ -206,6 +207,14 @@ public class Enroller {
 		if (enrollment.sequence() != SequenceKey.DRIP) {
 			enroll(enrollment.contactId(), SequenceKey.DRIP);
 		}
+	}
+
+	/**
+	 * {@link #completeIfDone} for those of these enrollments with no step left to run,
+	 * inside the caller's transaction.
+	 */
+	void completeAllDone(Collection<Long> ids) {
+		enrollments.withoutUnfinishedSteps(ids).forEach(this::completeIfDone);
 	}
 
 	private Enrollment lock(long id) {

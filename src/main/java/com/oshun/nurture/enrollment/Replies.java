@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a contact's own words do: STOP opts them out of everything at once, "not
  * interested" ends the enrollment without a drip, and every reply teaches Karen when and
- * how to write. A reply also keeps the conversation live: {@code StepBatches} defers
- * steps due within the reply pause.
+ * how to write. A reply also keeps the conversation live: {@code StepClaim} defers steps
+ * due within the reply pause.
  */
 @Service
 public class Replies {

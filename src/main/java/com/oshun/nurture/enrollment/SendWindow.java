@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SendWindow {
 
-	private final StepRunRepository steps;
-
 	private final Replies replies;
 
 	private final StepPlanner planner;
@@ -29,8 +27,7 @@ class SendWindow {
 
 	private final Clock clock;
 
-	SendWindow(StepRunRepository steps, Replies replies, StepPlanner planner, NurtureSettings settings, Clock clock) {
-		this.steps = steps;
+	SendWindow(Replies replies, StepPlanner planner, NurtureSettings settings, Clock clock) {
 		this.replies = replies;
 		this.planner = planner;
 		this.settings = settings;
@@ -41,8 +38,11 @@ class SendWindow {
 	record Wait(Instant until, String reason) {
 	}
 
-	/** Empty when the step may go now. */
-	Optional<Wait> waitFor(Contact contact, Enrollment enrollment) {
+	/**
+	 * Empty when the step may go now. {@code lastDripSent}: when the contact's last drip
+	 * message went out (read for the whole batch by the claim), or null.
+	 */
+	Optional<Wait> waitFor(Contact contact, Enrollment enrollment, Instant lastDripSent) {
 		Instant now = clock.instant();
 		Wait wait = new Wait(now, null);
 		if (contact.lastNurtureAt() != null) {
@@ -52,12 +52,8 @@ class SendWindow {
 		if (live.isPresent()) {
 			wait = later(wait, live.get(), "conversation live after a reply");
 		}
-		if (enrollment.sequence() == SequenceKey.DRIP) {
-			Optional<Instant> lastDrip = steps.lastSentIn(contact.id(), SequenceKey.DRIP.key());
-			if (lastDrip.isPresent()) {
-				wait = later(wait, lastDrip.get().plus(replies.dripMinGap()),
-						"drip messages at least the drip gap apart");
-			}
+		if (enrollment.sequence() == SequenceKey.DRIP && lastDripSent != null) {
+			wait = later(wait, lastDripSent.plus(replies.dripMinGap()), "drip messages at least the drip gap apart");
 		}
 		Instant allowed = planner.allowed(wait.until(), contact.zone());
 		if (allowed.equals(now)) {

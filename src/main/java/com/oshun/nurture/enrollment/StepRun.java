@@ -5,20 +5,27 @@ import java.time.Instant;
 /**
  * One planned step of an enrollment and what became of it.
  */
-public record StepRun(long enrollmentId, int stepNo, long contactId, String objective, Instant dueAt, String status,
+public record StepRun(long enrollmentId, int stepNo, long contactId, String objective, Instant dueAt, Status status,
 		String channel, String content, String composer, String reason, String deliveryMarker, Instant sentAt) {
 
-	public static final String SCHEDULED = "scheduled";
+	/**
+	 * {@code scheduled} → {@code sending} → {@code sent} | {@code skipped} |
+	 * {@code failed}; {@code scheduled} → {@code cancelled}. Stored as the lower-case
+	 * name.
+	 */
+	public enum Status {
 
-	public static final String SENDING = "sending";
+		SCHEDULED, SENDING, SENT, SKIPPED, CANCELLED, FAILED;
 
-	public static final String SENT = "sent";
+		public String value() {
+			return name().toLowerCase();
+		}
 
-	public static final String SKIPPED = "skipped";
+		static Status of(String value) {
+			return valueOf(value.toUpperCase());
+		}
 
-	public static final String CANCELLED = "cancelled";
-
-	public static final String FAILED = "failed";
+	}
 
 	/** The marker that identifies this step's message wherever it is delivered. */
 	public static String markerFor(long enrollmentId, int stepNo) {

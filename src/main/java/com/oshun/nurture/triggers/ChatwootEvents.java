@@ -2,7 +2,7 @@ package com.oshun.nurture.triggers;
 
 import java.time.Clock;
 
-import com.oshun.nurture.enrollment.StepRunRepository;
+import com.oshun.nurture.enrollment.DeliveryReceipts;
 import com.oshun.nurture.triggers.BookingEvents.Result;
 import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonValues;
@@ -27,7 +27,7 @@ class ChatwootEvents {
 
 	private final ChatwootContacts chatwootContacts;
 
-	private final StepRunRepository steps;
+	private final DeliveryReceipts receipts;
 
 	private final ChatwootWarmLeads warmLeads;
 
@@ -36,11 +36,11 @@ class ChatwootEvents {
 	private final Clock clock;
 
 	ChatwootEvents(WebhookEventLog events, ChatwootReplies replies, ChatwootContacts chatwootContacts,
-			StepRunRepository steps, ChatwootWarmLeads warmLeads, MetaRefusals metaRefusals, Clock clock) {
+			DeliveryReceipts receipts, ChatwootWarmLeads warmLeads, MetaRefusals metaRefusals, Clock clock) {
 		this.events = events;
 		this.replies = replies;
 		this.chatwootContacts = chatwootContacts;
-		this.steps = steps;
+		this.receipts = receipts;
 		this.warmLeads = warmLeads;
 		this.metaRefusals = metaRefusals;
 		this.clock = clock;
@@ -83,7 +83,7 @@ class ChatwootEvents {
 				status = JsonValues.text(latest.path("status"));
 			}
 		}
-		boolean ours = steps.recordDeliveryStatus(marker, status, JsonValues.text(message.path("source_id")), error,
+		boolean ours = receipts.recordDeliveryStatus(marker, status, JsonValues.text(message.path("source_id")), error,
 				clock.instant());
 		if (ours) {
 			metaRefusals.apply(marker, error);

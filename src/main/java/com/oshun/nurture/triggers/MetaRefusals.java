@@ -5,7 +5,7 @@ import java.time.Clock;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.contact.ContactRepository.Mark;
-import com.oshun.nurture.enrollment.StepRunRepository;
+import com.oshun.nurture.enrollment.DeliveryReceipts;
 
 import org.springframework.stereotype.Component;
 
@@ -22,14 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MetaRefusals {
 
-	private final StepRunRepository steps;
+	private final DeliveryReceipts receipts;
 
 	private final ContactRepository contacts;
 
 	private final Clock clock;
 
-	MetaRefusals(StepRunRepository steps, ContactRepository contacts, Clock clock) {
-		this.steps = steps;
+	MetaRefusals(DeliveryReceipts receipts, ContactRepository contacts, Clock clock) {
+		this.receipts = receipts;
 		this.contacts = contacts;
 		this.clock = clock;
 	}
@@ -38,7 +38,7 @@ class MetaRefusals {
 		if (externalError == null) {
 			return;
 		}
-		steps.contactFor(marker).ifPresent(contactId -> {
+		receipts.contactFor(marker).ifPresent(contactId -> {
 			if (externalError.contains("131049")) {
 				contacts.mark(contactId, Mark.LAST_NURTURE, clock.instant(), null);
 			}

@@ -1,0 +1,97 @@
+package com.oshun.nurture.enrollment;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.oshun.nurture.compose.ComposedMessage;
+import com.oshun.nurture.compose.ContextBuilder;
+import com.oshun.nurture.compose.MessageComposer;
+import com.oshun.nurture.delivery.DeliveryResult;
+import com.oshun.nurture.delivery.MessageDelivery;
+import com.oshun.nurture.delivery.OutboundMessage;
+import com.oshun.nurture.enrollment.StepClaim.Claimed;
+import com.oshun.nurture.preferences.Learning;
+import com.oshun.nurture.sequence.SequenceCatalog;
+import com.oshun.nurture.sequence.SequenceDefinition;
+import com.oshun.nurture.sequence.StepDefinition;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The second move of a batch, outside any transaction: compose one claimed step's message
+ * and deliver it, from what was read once for the whole batch.
+ */
+@Component
+class StepDelivery {
+
+	private static final List<String> SOFTENED = List.of("offer", "returning_offer");
+
+	private final ContextBuilder contexts;
+
+	private final MessageDelivery delivery;
+
+	private final SequenceCatalog catalog;
+
+	private final MessageComposer composer;
+
+	private final Learning learning;
+
+	private final Clock clock;
+
+	StepDelivery(ContextBuilder contexts, MessageDelivery delivery, SequenceCatalog catalog, MessageComposer composer,
+			Learning learning, Clock clock) {
+		this.contexts = contexts;
+		this.delivery = delivery;
+		this.catalog = catalog;
+		this.composer = composer;
+		this.learning = learning;
+		this.clock = clock;
+	}
+
+	/** What became of one step. */
+	record Outcome(Claimed claimed, ComposedMessage message, String objectiveNote, DeliveryResult result) {
+	}
+
+	/**
+	 * What a batch's deliveries read once: the contexts, and where each contact is
+	 * reached.
+	 */
+	record Batch(ContextBuilder.Batch contexts, MessageDelivery delivery) {
+	}
+
+	Batch batch(Collection<Claimed> claimed) {
+		Set<Long> contactIds = claimed.stream().map(step -> step.contact().id()).collect(Collectors.toSet());
+		return new Batch(contexts.load(contactIds), delivery.forBatch(contactIds));
+	}
+
+	Outcome deliver(Claimed claimed, Batch batch) {
+		StepRun step = claimed.step();
+		if (claimed.refusal() != null) {
+			return new Outcome(claimed, null, null, new DeliveryResult.Skipped(claimed.refusal()));
+		}
+		Enrollment enrollment = claimed.enrollment();
+		SequenceDefinition sequence = catalog.get(enrollment.sequence(), enrollment.version());
+		String channel = claimed.contact().preferredChannel();
+		String objective = (SOFTENED.contains(step.objective())
+				&& learning.ignores(batch.contexts().preferences(claimed.contact().id()), step.objective()))
+						? "education" : step.objective();
+		String note = objective.equals(step.objective()) ? null
+				: step.objective() + " softened to " + objective + ": the contact answers other content, not offers";
+		StepDefinition planned = sequence.step(step.stepNo());
+		StepDefinition adapted = new StepDefinition(planned.stepNo(), objective, planned.day(), planned.delay());
+		ComposedMessage message = composer
+			.compose(batch.contexts().context(claimed.contact(), sequence, adapted, channel, clock.instant()));
+		if (message.refused()) {
+			return new Outcome(claimed, message, note,
+					new DeliveryResult.Skipped("no message passed the guardrails: " + message.reason()));
+		}
+		DeliveryResult result = batch.delivery()
+			.deliver(new OutboundMessage(claimed.contact(), channel, message.text(), step.deliveryMarker(), objective,
+					claimed.held().attempt(), claimed.onlyIfSent()));
+		return new Outcome(claimed, message, note, result);
+	}
+
+}
