@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With no {@code SPRING_DATASOURCE_URL}, an embedded PostgreSQL whose data lives in
- * {@code NURTURE_DATA_DIR/postgres} and survives restarts, crashes included.
+ * {@code NURTURE_DATA_DIR/postgres} and survives restarts, crashes included, behind the
+ * password in {@code NURTURE_DATA_DIR/postgres-password}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -29,10 +30,17 @@ class EmbeddedDatabase {
 	DataSource dataSource(EmbeddedServer postgres) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(postgres.jdbcUrl());
-		config.setUsername("postgres");
+		config.setUsername(EmbeddedPassword.USER);
+		config.setPassword(postgres.password());
 		config.setMaximumPoolSize(16);
 		config.setPoolName("nurture");
-		return new HikariDataSource(config);
+		return new EmbeddedDataSource(new HikariDataSource(config), postgres.watch()::running);
+	}
+
+	@Bean
+	EmbeddedHealth embeddedPostgresHealthIndicator(EmbeddedServer postgres, EmbeddedSettings embedded) {
+		return new EmbeddedHealth(postgres.dataDir(), postgres.watch(), EmbeddedHealth.diskOf(postgres.dataDir()),
+				embedded.minFreeSpace());
 	}
 
 }
