@@ -9,8 +9,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * With no {@code SPRING_DATASOURCE_URL}, an embedded PostgreSQL whose data lives in
@@ -35,6 +37,16 @@ class EmbeddedDatabase {
 		config.setMaximumPoolSize(16);
 		config.setPoolName("nurture");
 		return new EmbeddedDataSource(new HikariDataSource(config), postgres.watch()::running);
+	}
+
+	/**
+	 * The watch stops as the service starts stopping: a postmaster that a supervisor's
+	 * SIGTERM ends (systemd's default kill mode signals every process) is not started
+	 * again under the shutdown.
+	 */
+	@Bean
+	ApplicationListener<ContextClosedEvent> embeddedPostgresWatchStop(EmbeddedServer postgres) {
+		return event -> postgres.watch().close();
 	}
 
 	@Bean
