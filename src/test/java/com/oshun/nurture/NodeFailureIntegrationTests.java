@@ -215,7 +215,10 @@ class NodeFailureIntegrationTests {
 		return dataDir.resolve("node-embedded").resolve("postgres");
 	}
 
-	/** The embedded node's own database, on the port its {@code postmaster.pid} names. */
+	/**
+	 * The embedded node's own database, on the port its {@code postmaster.pid} names,
+	 * with the password the node keeps next to it.
+	 */
 	private static JdbcClient embeddedJdbc(Path dir) {
 		try {
 			PGSimpleDataSource source = new PGSimpleDataSource();
@@ -224,6 +227,7 @@ class NodeFailureIntegrationTests {
 					new int[] { Integer.parseInt(Files.readAllLines(dir.resolve("postmaster.pid")).get(3)) });
 			source.setDatabaseName("postgres");
 			source.setUser("postgres");
+			source.setPassword(Files.readString(dir.resolveSibling("postgres-password")).trim());
 			return JdbcClient.create(source);
 		}
 		catch (IOException ex) {

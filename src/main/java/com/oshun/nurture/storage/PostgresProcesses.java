@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The PostgreSQL processes of one data directory, found through {@code /proc} (the
@@ -31,6 +32,19 @@ final class PostgresProcesses {
 		}
 		Path dir = realPath(dataDir);
 		return ProcessHandle.allProcesses().filter(process -> isPostgres(process) && dir.equals(cwd(process))).toList();
+	}
+
+	/** The postmaster {@code postmaster.pid} names, while it runs on this directory. */
+	Optional<ProcessHandle> postmaster() {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		try {
+			List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+			long pid = Long.parseLong(lines.isEmpty() ? "-1" : lines.get(0).trim());
+			return running().stream().filter(process -> process.pid() == pid).findFirst();
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** Whether every process of the data directory exited within the timeout. */

@@ -1,10 +1,14 @@
 package com.oshun.nurture.web;
 
+import java.util.Optional;
+
+import com.oshun.nurture.storage.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,13 +23,16 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps exceptions to problem+json at the edge. Input problems name their field; nothing
- * an outsider sends turns into a 500.
+ * an outsider sends turns into a 500; a database that cannot do the work (a full disk, a
+ * restart) is a 503 with {@code Retry-After}.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	private final RefusalLog refusals = new RefusalLog();
 
 	@ExceptionHandler(InvalidInput.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidInput ex) {
@@ -81,6 +88,15 @@ class ApiProblems {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		Optional<String> unavailable = DatabaseUnavailable.reason(ex);
+		if (unavailable.isPresent()) {
+			// Nothing was stored: a sender that tries again later loses nothing.
+			refusals.log(unavailable.get());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(RefusalLog.RETRY_AFTER.toSeconds()))
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+						"the database cannot store this now; nothing was stored, try again later"));
+		}
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error", null);
 	}
