@@ -78,6 +78,33 @@ class LearningIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void thePreviewComposesLikeAStepWithTheLearnedHourAndTheSoftenedOffer() {
+		http.put("/api/contacts/c_1",
+				"{\"name\":\"Bea\",\"timezone\":\"Europe/London\",\"procedureInterest\":\"fillers\"}")
+			.expect(200);
+		jdbc.sql(
+				"""
+						insert into contact_preferences (contact_id, key, value, confidence, evidence_count, matching, contrary, updated_at)
+						select c.id, p.key, p.value, 0.75, 2, 2, 0, now()
+						from contacts c, (values ('content_affinity.offer', 'ignores'), ('content_affinity.education', 'responds'),
+						                         ('best_hour', '18')) p(key, value)
+						where c.external_id = 'c_1'
+						""")
+			.update();
+
+		var steps = http.post("/api/sequences/warm_lead/preview", "{\"contactExternalId\":\"c_1\"}")
+			.expect(200)
+			.json()
+			.get("steps");
+
+		// the learned 18:00 London, as a real step would be planned
+		assertThat(steps.get(0).get("plannedAt").stringValue()).isEqualTo("2026-01-05T18:00:00Z");
+		// the offer step is written as education, as a real step would be
+		assertThat(steps.get(2).get("objective").stringValue()).isEqualTo("education");
+		assertThat(steps.get(2).get("content").stringValue()).doesNotContain("openings");
+	}
+
+	@Test
 	void silenceAfterOffersIsLearnedAsIgnoringThem() {
 		warmLead("c_1");
 		advance("P20D");

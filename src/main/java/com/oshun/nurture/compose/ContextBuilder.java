@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.MessageRepository;
+import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.preferences.Preference;
 import com.oshun.nurture.preferences.PreferenceRepository;
 import com.oshun.nurture.sequence.SequenceDefinition;
@@ -35,13 +36,16 @@ public class ContextBuilder {
 
 	private final ComposeSettings settings;
 
+	private final Learning learning;
+
 	ContextBuilder(MessageRepository messages, PreferenceRepository preferences, KnowledgeRepository knowledge,
-			MissedAppointments missed, ComposeSettings settings) {
+			MissedAppointments missed, ComposeSettings settings, Learning learning) {
 		this.messages = messages;
 		this.preferences = preferences;
 		this.knowledge = knowledge;
 		this.missed = missed;
 		this.settings = settings;
+		this.learning = learning;
 	}
 
 	/**
@@ -54,17 +58,24 @@ public class ContextBuilder {
 	}
 
 	/**
-	 * The context of {@code step} (a step of {@code sequence}, possibly with its
-	 * objective adapted to what the contact answers) for {@code contact}, sent at
-	 * {@code at}.
+	 * The context of {@code step} of {@code sequence} for {@code contact}, sent at
+	 * {@code at}; its objective is the one the message is written for
+	 * ({@link Learning#adapt}), which may differ from the planned one.
 	 */
 	public MessageContext buildContext(Contact contact, SequenceDefinition sequence, StepDefinition step,
 			String channel, Instant at) {
 		LocalDate today = at.atZone(contact.zone()).toLocalDate();
 		Instant missedAt = (sequence.key() == SequenceKey.NO_SHOW) ? missed.startFor(contact.id()) : null;
-		return assemble(contact, sequence, step, channel, at, messages.recent(contact.id(), settings.recentMessages()),
-				preferences.forContact(contact.id()), knowledge.forContact(contact.id()),
+		List<Preference> learned = preferences.forContact(contact.id());
+		return assemble(contact, sequence, adapted(step, learned), channel, at,
+				messages.recent(contact.id(), settings.recentMessages()), learned, knowledge.forContact(contact.id()),
 				knowledge.clinicValidOn(today), missedAt, settings);
+	}
+
+	private StepDefinition adapted(StepDefinition step, List<Preference> learned) {
+		String objective = learning.adapt(step.objective(), learned);
+		return objective.equals(step.objective()) ? step
+				: new StepDefinition(step.stepNo(), objective, step.day(), step.delay());
 	}
 
 	/**
@@ -104,9 +115,10 @@ public class ContextBuilder {
 		public MessageContext context(Contact contact, SequenceDefinition sequence, StepDefinition step, String channel,
 				Instant at) {
 			LocalDate today = at.atZone(contact.zone()).toLocalDate();
-			return assemble(contact, sequence, step, channel, at, recent.getOrDefault(contact.id(), List.of()),
-					preferences(contact.id()), memories.getOrDefault(contact.id(), List.of()),
-					knowledge.clinicValidOn(today), missedAppointments.get(contact.id()), settings);
+			return assemble(contact, sequence, adapted(step, preferences(contact.id())), channel, at,
+					recent.getOrDefault(contact.id(), List.of()), preferences(contact.id()),
+					memories.getOrDefault(contact.id(), List.of()), knowledge.clinicValidOn(today),
+					missedAppointments.get(contact.id()), settings);
 		}
 
 	}

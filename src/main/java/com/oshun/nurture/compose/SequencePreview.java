@@ -2,10 +2,12 @@ package com.oshun.nurture.compose;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
+import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A dry run of a sequence for a real contact: each step's planned time and the message it
- * would send, composed exactly as a real step is. Nothing is sent or stored.
+ * would send, composed exactly as a real step is (the learned hour, the objective the
+ * message is written for). Nothing is sent or stored.
  */
 @Component
 public class SequencePreview {
@@ -30,15 +33,18 @@ public class SequencePreview {
 
 	private final MessageComposer composer;
 
+	private final Learning learning;
+
 	private final Clock clock;
 
 	SequencePreview(SequenceCatalog catalog, StepPlanner planner, ContactRepository contacts, ContextBuilder contexts,
-			MessageComposer composer, Clock clock) {
+			MessageComposer composer, Learning learning, Clock clock) {
 		this.catalog = catalog;
 		this.planner = planner;
 		this.contacts = contacts;
 		this.contexts = contexts;
 		this.composer = composer;
+		this.learning = learning;
 		this.clock = clock;
 	}
 
@@ -55,11 +61,12 @@ public class SequencePreview {
 	public List<PreviewStep> preview(SequenceDefinition sequence, String contactExternalId) {
 		Contact contact = contacts.getByKey(contactExternalId);
 		String channel = contact.preferredChannel();
-		return planner.plan(sequence, clock.instant(), contact.zone(), null).stream().map(planned -> {
+		LocalTime learnedHour = learning.bestHour(contact.id()).orElse(null);
+		return planner.plan(sequence, clock.instant(), contact.zone(), learnedHour).stream().map(planned -> {
 			int stepNo = planned.step().stepNo();
 			MessageContext context = contexts.buildContext(contact, sequence, stepNo, channel, planned.dueAt());
 			ComposedMessage message = composer.compose(context);
-			return new PreviewStep(stepNo, planned.step().objective(), planned.dueAt(), channel, message.text(),
+			return new PreviewStep(stepNo, context.objective(), planned.dueAt(), channel, message.text(),
 					message.composer(), message.reason());
 		}).toList();
 	}

@@ -2,21 +2,19 @@ package com.oshun.nurture.enrollment;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.oshun.nurture.compose.ComposedMessage;
 import com.oshun.nurture.compose.ContextBuilder;
 import com.oshun.nurture.compose.MessageComposer;
+import com.oshun.nurture.compose.MessageContext;
 import com.oshun.nurture.delivery.DeliveryResult;
 import com.oshun.nurture.delivery.MessageDelivery;
 import com.oshun.nurture.delivery.OutboundMessage;
 import com.oshun.nurture.enrollment.StepClaim.Claimed;
-import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.sequence.SequenceDefinition;
-import com.oshun.nurture.sequence.StepDefinition;
 
 import org.springframework.stereotype.Component;
 
@@ -27,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StepDelivery {
 
-	private static final List<String> SOFTENED = List.of("offer", "returning_offer");
-
 	private final ContextBuilder contexts;
 
 	private final MessageDelivery delivery;
@@ -37,17 +33,14 @@ class StepDelivery {
 
 	private final MessageComposer composer;
 
-	private final Learning learning;
-
 	private final Clock clock;
 
 	StepDelivery(ContextBuilder contexts, MessageDelivery delivery, SequenceCatalog catalog, MessageComposer composer,
-			Learning learning, Clock clock) {
+			Clock clock) {
 		this.contexts = contexts;
 		this.delivery = delivery;
 		this.catalog = catalog;
 		this.composer = composer;
-		this.learning = learning;
 		this.clock = clock;
 	}
 
@@ -75,15 +68,12 @@ class StepDelivery {
 		Enrollment enrollment = claimed.enrollment();
 		SequenceDefinition sequence = catalog.get(enrollment.sequence(), enrollment.version());
 		String channel = claimed.contact().preferredChannel();
-		String objective = (SOFTENED.contains(step.objective())
-				&& learning.ignores(batch.contexts().preferences(claimed.contact().id()), step.objective()))
-						? "education" : step.objective();
+		MessageContext context = batch.contexts()
+			.context(claimed.contact(), sequence, sequence.step(step.stepNo()), channel, clock.instant());
+		String objective = context.objective();
 		String note = objective.equals(step.objective()) ? null
 				: step.objective() + " softened to " + objective + ": the contact answers other content, not offers";
-		StepDefinition planned = sequence.step(step.stepNo());
-		StepDefinition adapted = new StepDefinition(planned.stepNo(), objective, planned.day(), planned.delay());
-		ComposedMessage message = composer
-			.compose(batch.contexts().context(claimed.contact(), sequence, adapted, channel, clock.instant()));
+		ComposedMessage message = composer.compose(context);
 		if (message.refused()) {
 			return new Outcome(claimed, message, note,
 					new DeliveryResult.Skipped("no message passed the guardrails: " + message.reason()));

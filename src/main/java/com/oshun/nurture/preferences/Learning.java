@@ -96,6 +96,16 @@ public class Learning {
 	}
 
 	/**
+	 * The objective a step's message is written for: an offer the contact confidently
+	 * ignores (while answering other content) is written as education instead; any other
+	 * objective as planned. Decided where the message is composed, so a step and its
+	 * preview agree.
+	 */
+	public String adapt(String objective, List<Preference> preferences) {
+		return (OFFERS.contains(objective) && ignores(preferences, objective)) ? "education" : objective;
+	}
+
+	/**
 	 * True when the contact confidently ignores this objective and answers something
 	 * else, from the contact's preferences already read.
 	 */
