@@ -198,6 +198,9 @@ class ChatwootWebhookIntegrationTests extends IntegrationTest {
 			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
 			.single();
 		assertThat(next).isAfterOrEqualTo(refusedAt.plus(java.time.Duration.ofHours(24)));
+		// an explicit hold with its reason, not a nurture message faked as sent
+		assertThat(jdbc.sql("select hold_reason from contacts").query(String.class).single()).contains("131049");
+		assertThat(count("select count(*) from messages where direction = 'out'")).isEqualTo(1);
 	}
 
 	@Test

@@ -10,12 +10,13 @@ import java.util.Locale;
  *
  * @param zone the zone their times are in: their own, else the one their phone number
  * implies, else the clinic's ({@code zoneSource} says which)
+ * @param heldUntil no nurture message before then ({@code holdReason} says why), or null
  */
 public record Contact(long id, String externalId, String name, String phone, String email, ZoneId zone,
 		ZoneSource zoneSource, String locale, String preferredChannel, String instagramSourceId,
 		String procedureInterest, List<String> interests, boolean marketingConsent, String status, List<String> tags,
-		Instant warmLeadAt, Instant lastInboundAt, Instant lastNurtureAt, String carePlanProcedure,
-		Instant rebookDueAt) {
+		Instant warmLeadAt, Instant lastInboundAt, Instant lastNurtureAt, String carePlanProcedure, Instant rebookDueAt,
+		Instant heldUntil, String holdReason) {
 
 	/** Where a contact's time zone came from. */
 	public enum ZoneSource {

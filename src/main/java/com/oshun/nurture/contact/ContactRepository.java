@@ -29,7 +29,8 @@ public class ContactRepository {
 	private static final String COLUMNS = """
 			c.id, c.external_id, c.name, c.phone, c.email, c.timezone, c.locale, c.preferred_channel,
 			c.instagram_source_id, c.procedure_interest, c.interests, c.marketing_consent, c.status, c.tags,
-			c.warm_lead_at, c.last_inbound_at, c.last_nurture_at, c.care_plan_procedure, c.rebook_due_at
+			c.warm_lead_at, c.last_inbound_at, c.last_nurture_at, c.care_plan_procedure, c.rebook_due_at,
+			c.held_until, c.hold_reason
 			""";
 
 	private final JdbcClient jdbc;
@@ -303,6 +304,26 @@ public class ContactRepository {
 				""").param("tag", tag).param("now", Timestamps.param(clock.instant())).param("id", id).update();
 	}
 
+	/**
+	 * Hold the contact's nurture messages until {@code until} (a later hold already in
+	 * place stays), for {@code reason}, shown on each step it defers.
+	 */
+	public void hold(long id, Instant until, String reason) {
+		int updated = jdbc.sql("""
+				update contacts set held_until = greatest(held_until, :until), hold_reason = case
+				  when held_until is null or held_until <= :until then :reason else hold_reason end,
+				  updated_at = :now where id = :id
+				""")
+			.param("until", Timestamps.param(until))
+			.param("reason", reason)
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", id)
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("no contact " + id);
+		}
+	}
+
 	public void setStatus(long id, String status) {
 		jdbc.sql("update contacts set status = :status, updated_at = :now where id = :id")
 			.param("status", status)
@@ -335,7 +356,7 @@ public class ContactRepository {
 				rs.getBoolean("marketing_consent"), rs.getString("status"), strings(rs.getArray("tags")),
 				Timestamps.read(rs, "warm_lead_at"), Timestamps.read(rs, "last_inbound_at"),
 				Timestamps.read(rs, "last_nurture_at"), rs.getString("care_plan_procedure"),
-				Timestamps.read(rs, "rebook_due_at"));
+				Timestamps.read(rs, "rebook_due_at"), Timestamps.read(rs, "held_until"), rs.getString("hold_reason"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

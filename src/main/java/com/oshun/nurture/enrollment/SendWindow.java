@@ -48,6 +48,9 @@ class SendWindow {
 		if (contact.lastNurtureAt() != null) {
 			wait = later(wait, contact.lastNurtureAt().plus(settings.frequencyCap()), "frequency cap");
 		}
+		if (contact.heldUntil() != null) {
+			wait = later(wait, contact.heldUntil(), (contact.holdReason() != null) ? contact.holdReason() : "held");
+		}
 		Optional<Instant> live = replies.conversationLiveUntil(contact);
 		if (live.isPresent()) {
 			wait = later(wait, live.get(), "conversation live after a reply");

@@ -40,7 +40,7 @@ class ContextBuilderTests {
 	void fallsBackToTheCarePlanProcedureAndTheWhatsAppLimit() {
 		Contact lapsed = new Contact(8, "c_8", "Bea", null, null, java.time.ZoneId.of("UTC"),
 				Contact.ZoneSource.CONTACT, null, "whatsapp", null, null, List.of(), true, "active", List.of(), null,
-				null, null, "fillers", null);
+				null, null, "fillers", null, null, null);
 
 		MessageContext context = TestContexts.context(lapsed, "we_miss_you", "whatsapp");
 

@@ -36,7 +36,7 @@ final class TestContexts {
 	static Contact contact(String name, String locale, String procedure) {
 		return new Contact(7, "c_7", name, "+5511999990000", "ana@example.com", ZoneId.of("America/Sao_Paulo"),
 				Contact.ZoneSource.CONTACT, locale, "whatsapp", null, procedure, List.of(), true, "active", List.of(),
-				null, null, null, null, null);
+				null, null, null, null, null, null, null);
 	}
 
 	static MessageContext context(Contact contact, String objective, String channel) {

@@ -48,7 +48,7 @@ class ChannelRulesTests {
 	private static Contact contact(String procedure) {
 		return new Contact(1, "c_1", "Ana Souza", "+5511999990000", null, ZoneId.of("UTC"), Contact.ZoneSource.CONTACT,
 				"pt-BR", "whatsapp", null, procedure, List.of(), true, "active", List.of(), null, null, null, null,
-				null);
+				null, null, null);
 	}
 
 }
