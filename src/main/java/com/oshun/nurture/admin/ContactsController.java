@@ -7,7 +7,7 @@ import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.contact.Phones;
 import com.oshun.nurture.enrollment.EnrollmentRepository;
-import com.oshun.nurture.enrollment.Replies;
+import com.oshun.nurture.enrollment.Consent;
 import com.oshun.nurture.preferences.PreferenceRepository;
 import com.oshun.nurture.triggers.WarmLeads;
 import com.oshun.nurture.web.InvalidInput;
@@ -42,7 +42,7 @@ class ContactsController {
 
 	private final Timeline timeline;
 
-	private final Replies replies;
+	private final Consent consent;
 
 	private final TransactionTemplate transaction;
 
@@ -51,14 +51,14 @@ class ContactsController {
 	private final Phones phones;
 
 	ContactsController(ContactRepository contacts, EnrollmentRepository enrollments, PreferenceRepository preferences,
-			WarmLeads warmLeads, Timeline timeline, Replies replies, TransactionTemplate transaction,
+			WarmLeads warmLeads, Timeline timeline, Consent consent, TransactionTemplate transaction,
 			ObjectMapper mapper, Phones phones) {
 		this.contacts = contacts;
 		this.enrollments = enrollments;
 		this.preferences = preferences;
 		this.warmLeads = warmLeads;
 		this.timeline = timeline;
-		this.replies = replies;
+		this.consent = consent;
 		this.transaction = transaction;
 		this.mapper = mapper;
 		this.phones = phones;
@@ -119,7 +119,7 @@ class ContactsController {
 			summary = "Opt the contact out of everything: live enrollment ended, nothing sent, no trigger enrolls them")
 	ContactView optOut(@PathVariable String externalId) {
 		Contact contact = contacts.getByKey(externalId);
-		replies.optOut(contact.id(), "operator");
+		consent.optOut(contact.id(), "operator");
 		return view(contacts.get(contact.id()));
 	}
 
@@ -127,7 +127,7 @@ class ContactsController {
 	@Operation(summary = "Reverse an opt-out (the contact asked to hear from the clinic again)")
 	ContactView optIn(@PathVariable String externalId) {
 		Contact contact = contacts.getByKey(externalId);
-		replies.optIn(contact.id());
+		consent.optIn(contact.id());
 		return view(contacts.get(contact.id()));
 	}
 

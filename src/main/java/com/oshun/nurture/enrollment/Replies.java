@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a contact's own words do: STOP opts them out of everything at once, "not
- * interested" ends the enrollment without a drip, and every reply teaches Karen when and
- * how to write. A reply also keeps the conversation live: {@code StepClaim} defers steps
- * due within the reply pause.
+ * What a contact's own words do: STOP opts them out of everything at once
+ * ({@link Consent}), "not interested" ends the enrollment without a drip, and every reply
+ * teaches Karen when and how to write. A reply also keeps the conversation live:
+ * {@code StepClaim} defers steps due within the reply pause.
  */
 @Service
 public class Replies {
@@ -32,17 +32,20 @@ public class Replies {
 
 	private final Enroller enroller;
 
+	private final Consent consent;
+
 	private final Learning learning;
 
 	private final LearningSettings settings;
 
 	private final Clock clock;
 
-	Replies(ContactRepository contacts, StepRunRepository steps, Enroller enroller, Learning learning,
+	Replies(ContactRepository contacts, StepRunRepository steps, Enroller enroller, Consent consent, Learning learning,
 			LearningSettings settings, Clock clock) {
 		this.contacts = contacts;
 		this.steps = steps;
 		this.enroller = enroller;
+		this.consent = consent;
 		this.learning = learning;
 		this.settings = settings;
 		this.clock = clock;
@@ -67,7 +70,7 @@ public class Replies {
 		Contact contact = contacts.lock(contactId);
 		ReplySignals signals = ReplySignals.of(text);
 		if (signals.optOut()) {
-			optOut(contactId, "contact asked to stop");
+			consent.optOut(contactId, "contact asked to stop");
 			return "opted out";
 		}
 		if (signals.notInterested()) {
@@ -81,21 +84,6 @@ public class Replies {
 				answered.map(step -> Duration.between(step.sentAt(), at)).orElse(null));
 		hour.ifPresent(preferred -> enroller.replan(contactId, preferred));
 		return "reply recorded";
-	}
-
-	/**
-	 * Opt the contact out of everything: no enrollment, no message, no trigger, until an
-	 * operator reverses it.
-	 */
-	@Transactional
-	public void optOut(long contactId, String reason) {
-		contacts.setStatus(contactId, "opted_out");
-		enroller.endLive(contactId, "opted out: " + reason);
-	}
-
-	@Transactional
-	public void optIn(long contactId) {
-		contacts.setStatus(contactId, "active");
 	}
 
 	/** The end of the live conversation window, if a reply keeps it open now. */
