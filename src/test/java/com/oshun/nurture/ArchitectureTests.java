@@ -74,6 +74,16 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theContactModuleTakesDetailsAlreadyReadNotJson() {
+		noClasses().that()
+			.resideInAPackage("com.oshun.nurture.contact..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName(JsonFields.class.getName())
+			.check(classes);
+	}
+
+	@Test
 	void eachTableIsWrittenOnlyByItsOwningModule() throws IOException {
 		Path root = Path.of("src/main/java/com/oshun/nurture");
 		List<String> trespasses = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.oshun.nurture.contact.ContactDetails;
 import com.oshun.nurture.contact.Phones;
+import com.oshun.nurture.triggers.ContactFields;
 import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonFields;
 import com.oshun.nurture.web.ReadOnlyFields;
@@ -30,7 +31,7 @@ record ContactInput(ContactDetails details, ReadOnlyFields readOnly, boolean zon
 	 * contact's own.
 	 */
 	static ContactInput read(JsonFields json, Phones phones) {
-		ContactDetails details = ContactDetails.read(json, phones);
+		ContactDetails details = ContactFields.read(json, phones);
 		String source = json.optionalText("timezoneSource").orElse(null);
 		if (source != null && !ZONE_SOURCES.contains(source)) {
 			throw new InvalidInput(json.path("timezoneSource"),

@@ -1,6 +1,5 @@
 package com.oshun.nurture.triggers;
 
-import com.oshun.nurture.contact.ContactDetails;
 import com.oshun.nurture.contact.Phones;
 import com.oshun.nurture.web.JsonFields;
 
@@ -34,7 +33,7 @@ final class BookingEventParser {
 				new BookingEvent.Booking(booking.text("id"), booking.optionalInstant("startsAt").orElse(null),
 						booking.optionalText("service").orElse(null),
 						booking.optionalText("procedure").map(String::toLowerCase).orElse(null)),
-				contact.text("externalId"), ContactDetails.read(contact, phones), carePlan);
+				contact.text("externalId"), ContactFields.read(contact, phones), carePlan);
 	}
 
 }
