@@ -73,10 +73,9 @@ class ContactsController {
 		if (input.readOnly().isEmpty() && !input.zoneAsShown()) {
 			return view(contacts.upsert(externalId, input.details()));
 		}
-		// A zone GET showed as the phone's or the clinic's stays derived unless the body
-		// changed it. The read-only fields are compared with the contact as the PUT
-		// leaves
-		// it (a new one included); a difference rolls the PUT back.
+		// A zone GET showed as the phone's or the clinic's stays derived unless the
+		// body changed it. The read-only fields are compared with the contact as the
+		// PUT leaves it (a new one included); a difference rolls the PUT back.
 		return transaction.execute(status -> {
 			Contact contact = contacts.upsert(externalId, input.firstWrite());
 			if (input.zoneDiffers(contact.zone().getId())) {

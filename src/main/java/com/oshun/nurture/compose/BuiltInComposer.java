@@ -64,8 +64,7 @@ public class BuiltInComposer {
 			return template.replace("{name}", name).replace("{procedure}", context.procedure());
 		}
 		// "your treatment" where no procedure is known; "your {procedure}" must not
-		// become
-		// "your your treatment".
+		// become "your your treatment".
 		String line = template.replace("{name}", name).replace("{procedure}", phrases.get("_treatment"));
 		return DOUBLED_POSSESSIVE.matcher(line).replaceAll("$1 ");
 	}

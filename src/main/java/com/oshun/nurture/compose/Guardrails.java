@@ -263,8 +263,7 @@ final class Guardrails {
 		}
 		// A name that is all or part of the contact's own ("Maria Silva" for Maria Silva
 		// Costa) names them, not someone else; one in the clinic's knowledge (its own
-		// name,
-		// its staff) names no patient; "Hi Maria" is a greeting and a first name.
+		// name, its staff) names no patient; "Hi Maria" is a greeting and a first name.
 		String own = (context.name() != null)
 				? " " + SPACES.matcher(context.name().trim()).replaceAll(" ").toLowerCase(Locale.ROOT) + " " : "";
 		List<String> names = new ArrayList<>();

@@ -62,8 +62,7 @@ class ChatwootRouter {
 				}
 				catch (ChatwootFault fault) {
 					// our phone became another contact's after the search (they just
-					// wrote on
-					// WhatsApp, say): that contact is the one to write to
+					// wrote on WhatsApp, say): that contact is the one to write to
 					found = (fault.status() == 422) ? exactMatch(contact.phone()) : null;
 					if (found == null) {
 						throw fault;

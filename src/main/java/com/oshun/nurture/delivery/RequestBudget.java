@@ -47,8 +47,7 @@ class RequestBudget {
 		times.addLast(now);
 		if (used.size() > 10_000 && pruned.plus(PRUNE_EVERY).isBefore(now)) {
 			// At most every few seconds: a scan of every key on each call would make a
-			// busy
-			// node's every delivery pay for all its conversations.
+			// busy node's every delivery pay for all its conversations.
 			used.values().removeIf(t -> t.peekLast().plus(WINDOW).isBefore(now));
 			pruned = now;
 		}

@@ -83,9 +83,9 @@ class StepStats {
 				select status, count(*) from nurture_step_runs
 				where updated_at >= :since and status in ('sent', 'skipped', 'failed', 'cancelled') group by status
 				""").param("since", since).query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
-		// A reason's first clause names its kind ("no template configured for nudge");
-		// the
-		// rest may vary, so only the kind becomes a label, and only the 20 most common.
+		// A reason's first clause names its kind ("no template configured for
+		// nudge"); the rest may vary, so only the kind becomes a label, and only the
+		// 20 most common.
 		Map<String, Long> skipped = new LinkedHashMap<>();
 		jdbc.sql("""
 				select split_part(coalesce(reason, 'unknown'), ':', 1) as kind, count(*) from nurture_step_runs

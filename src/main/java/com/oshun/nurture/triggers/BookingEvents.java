@@ -75,8 +75,7 @@ public class BookingEvents {
 		}
 		else {
 			// One statement records the booking and says whether a newer event had set
-			// its
-			// status: then the row keeps that status, and nothing else changes.
+			// its status: then the row keeps that status, and nothing else changes.
 			BookingRepository.Recorded recorded = bookings.recordEvent(source, event.booking(), contact.id(),
 					status(type), at, (type != BookingEvent.Type.COMPLETED) ? completesAfter(event.booking()) : null);
 			if (recorded.late()) {
