@@ -27,8 +27,4 @@ public record SequenceDefinition(SequenceKey key, int version, String tone, Loca
 				&& Objects.equals(description, other.description) && steps.equals(other.steps);
 	}
 
-	public int lastStepNo() {
-		return steps.get(steps.size() - 1).stepNo();
-	}
-
 }

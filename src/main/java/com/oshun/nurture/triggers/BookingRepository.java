@@ -35,12 +35,6 @@ class BookingRepository {
 	/** A stored booking, with the key of its contact. */
 	record Stored(String source, String externalId, String contactKey, String status, Instant startsAt, Instant endsAt,
 			String service, String procedure, Instant eventAt, Instant completesAfter) {
-
-		/** An event that happened before the one that set the current status. */
-		boolean newerThan(Instant occurredAt) {
-			return eventAt != null && occurredAt != null && occurredAt.isBefore(eventAt);
-		}
-
 	}
 
 	void record(String source, BookingEvent.Booking booking, long contactId, String status) {
