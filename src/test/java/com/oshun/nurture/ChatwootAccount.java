@@ -31,7 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
  * service's marker search works as against the real one. It counts the delivery markers
  * it was sent: the judge of "exactly once". It can also fail on purpose.
  */
-final class ChatwootAccount implements ResponseDefinitionTransformerV2 {
+public final class ChatwootAccount implements ResponseDefinitionTransformerV2 {
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
@@ -67,7 +67,7 @@ final class ChatwootAccount implements ResponseDefinitionTransformerV2 {
 	}
 
 	/** A WireMock server answering every request through a new account. */
-	static WireMockServer start(ChatwootAccount account) {
+	public static WireMockServer start(ChatwootAccount account) {
 		WireMockServer server = new WireMockServer(
 				WireMockConfiguration.options().dynamicPort().containerThreads(40).extensions(account));
 		server.start();
@@ -76,27 +76,27 @@ final class ChatwootAccount implements ResponseDefinitionTransformerV2 {
 	}
 
 	/** From now on answer every request with this status (0: work normally). */
-	void failWith(int status) {
+	public void failWith(int status) {
 		this.failingStatus = status;
 	}
 
 	/** Refuse for good (422) every message posted to the contact with this phone. */
-	void refuseMessagesTo(String phone) {
+	public void refuseMessagesTo(String phone) {
 		this.refusedPhone = phone;
 	}
 
 	/** Answer every request this late. */
-	void delay(int millis) {
+	public void delay(int millis) {
 		this.delayMillis = millis;
 	}
 
 	/** How many messages carried each delivery marker. */
-	Map<String, Integer> markers() {
+	public Map<String, Integer> markers() {
 		return Map.copyOf(markers);
 	}
 
 	/** Where each marker sent more than once went: conversation ids, per marker. */
-	synchronized Map<String, List<Long>> repeated() {
+	public synchronized Map<String, List<Long>> repeated() {
 		Map<String, List<Long>> repeated = new HashMap<>();
 		postedIn.forEach((marker, conversations) -> {
 			if (conversations.size() > 1) {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is there, required query parameters are present, and a JSON body has the schema's
  * required fields.
  */
-final class ChatwootSpec {
+public final class ChatwootSpec {
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
@@ -28,7 +28,7 @@ final class ChatwootSpec {
 	private ChatwootSpec() {
 	}
 
-	static void assertConforms(List<LoggedRequest> requests) {
+	public static void assertConforms(List<LoggedRequest> requests) {
 		List<String> problems = new ArrayList<>();
 		for (LoggedRequest request : requests) {
 			problems.addAll(check(request));

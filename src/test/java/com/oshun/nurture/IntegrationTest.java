@@ -105,7 +105,7 @@ public abstract class IntegrationTest {
 	}
 
 	@BeforeEach
-	void resetWorld() {
+	protected void resetWorld() {
 		jdbc.sql("truncate " + String.join(", ", TABLES) + " restart identity cascade").update();
 		jdbc.sql("update scheduled_tasks set execution_time = :start, picked = false")
 			.param("start", START.atOffset(java.time.ZoneOffset.UTC))

@@ -9,12 +9,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Sequence versions are not truncated between tests (versions are cached for good), so a
  * test that saves one puts version 1's content back as the newest version afterwards.
  */
-final class SequenceVersions {
+public final class SequenceVersions {
 
 	private SequenceVersions() {
 	}
 
-	static void restoreFirst(TestHttp http, String key) {
+	public static void restoreFirst(TestHttp http, String key) {
 		JsonNode first = http.get("/api/sequences/" + key + "/versions/1").expect(200).json();
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
 		body.put("tone", first.get("tone").stringValue());
@@ -33,7 +33,7 @@ final class SequenceVersions {
 		http.put("/api/sequences/" + key, body.toString()).expect(200);
 	}
 
-	static int current(TestHttp http, String key) {
+	public static int current(TestHttp http, String key) {
 		return http.get("/api/sequences/" + key).expect(200).json().get("version").intValue();
 	}
 

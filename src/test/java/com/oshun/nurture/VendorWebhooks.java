@@ -15,16 +15,16 @@ import javax.crypto.spec.SecretKeySpec;
  * Cal.com and Calendly deliveries for the tests: example payloads in the vendors' own
  * shapes (test resources under {@code booking/}), signed with each vendor's own scheme.
  */
-final class VendorWebhooks {
+public final class VendorWebhooks {
 
 	private final TestHttp http;
 
-	VendorWebhooks(TestHttp http) {
+	public VendorWebhooks(TestHttp http) {
 		this.http = http;
 	}
 
 	/** A reference example, as the vendor documents it. */
-	static String example(String file) {
+	public static String example(String file) {
 		try {
 			try (var in = VendorWebhooks.class.getResourceAsStream("/booking/" + file)) {
 				if (in == null) {
@@ -39,14 +39,14 @@ final class VendorWebhooks {
 	}
 
 	/** POST to {@code /webhooks/calcom} signed as Cal.com signs. */
-	TestHttp.Response calcom(String json) {
+	public TestHttp.Response calcom(String json) {
 		return calcom(json, hmac(IntegrationTest.CALCOM_SECRET, "", json));
 	}
 
 	/**
 	 * POST to {@code /webhooks/calcom} with a chosen signature header (none when null).
 	 */
-	TestHttp.Response calcom(String json, String signature) {
+	public TestHttp.Response calcom(String json, String signature) {
 		HttpRequest.Builder request = post("/webhooks/calcom", json).header("X-Cal-Webhook-Version", "2021-10-20");
 		if (signature != null) {
 			request.header("X-Cal-Signature-256", signature);
@@ -55,14 +55,14 @@ final class VendorWebhooks {
 	}
 
 	/** POST to {@code /webhooks/calendly} signed now, as Calendly signs. */
-	TestHttp.Response calendly(String json) {
+	public TestHttp.Response calendly(String json) {
 		return calendly(json, calendlySignature(json, Instant.now().getEpochSecond(), IntegrationTest.CALENDLY_KEY));
 	}
 
 	/**
 	 * POST to {@code /webhooks/calendly} with a chosen signature header (none when null).
 	 */
-	TestHttp.Response calendly(String json, String signature) {
+	public TestHttp.Response calendly(String json, String signature) {
 		HttpRequest.Builder request = post("/webhooks/calendly", json);
 		if (signature != null) {
 			request.header("Calendly-Webhook-Signature", signature);
@@ -70,11 +70,11 @@ final class VendorWebhooks {
 		return http.raw(request);
 	}
 
-	static String calendlySignature(String json, long timestamp, String key) {
+	public static String calendlySignature(String json, long timestamp, String key) {
 		return "t=" + timestamp + ",v1=" + hmac(key, timestamp + ".", json);
 	}
 
-	static String hmac(String key, String prefix, String json) {
+	public static String hmac(String key, String prefix, String json) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

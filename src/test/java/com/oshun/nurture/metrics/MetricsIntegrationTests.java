@@ -1,4 +1,9 @@
-package com.oshun.nurture;
+package com.oshun.nurture.metrics;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.ChatwootWebhooks;
+import com.oshun.nurture.IntegrationTest;
+import com.oshun.nurture.VendorWebhooks;
 
 import java.net.URI;
 import java.net.http.HttpRequest;

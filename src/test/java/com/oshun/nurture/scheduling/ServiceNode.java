@@ -1,4 +1,6 @@
-package com.oshun.nurture;
+package com.oshun.nurture.scheduling;
+
+import com.oshun.nurture.NurtureApplication;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,10 @@
-package com.oshun.nurture;
+package com.oshun.nurture.triggers;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.ChatwootStubs;
+import com.oshun.nurture.ChatwootWebhooks;
+import com.oshun.nurture.IntegrationTest;
+import com.oshun.nurture.TestHttp;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.oshun.nurture.triggers.Signatures;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

@@ -1,4 +1,8 @@
-package com.oshun.nurture;
+package com.oshun.nurture.preferences;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.ChatwootWebhooks;
+import com.oshun.nurture.IntegrationTest;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,4 +1,6 @@
-package com.oshun.nurture;
+package com.oshun.nurture.compose;
+
+import com.oshun.nurture.IntegrationTest;
 
 import java.time.OffsetDateTime;
 import java.util.List;

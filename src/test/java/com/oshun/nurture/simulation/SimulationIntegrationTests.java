@@ -1,4 +1,6 @@
-package com.oshun.nurture;
+package com.oshun.nurture.simulation;
+
+import com.oshun.nurture.IntegrationTest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -6,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.oshun.nurture.simulation.Simulation;
-import com.oshun.nurture.simulation.SimulationOptions;
-import com.oshun.nurture.simulation.SimulationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,9 @@
-package com.oshun.nurture;
+package com.oshun.nurture.sequence;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.IntegrationTest;
+import com.oshun.nurture.TestHttp;
+import com.oshun.nurture.SequenceVersions;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,8 @@
-package com.oshun.nurture;
+package com.oshun.nurture.web;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.IntegrationTest;
+import com.oshun.nurture.SequenceVersions;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,7 @@
-package com.oshun.nurture;
+package com.oshun.nurture.scheduling;
+
+import com.oshun.nurture.ChatwootAccount;
+import com.oshun.nurture.TestHttp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,10 @@
-package com.oshun.nurture;
+package com.oshun.nurture.contact;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.ChatwootStubs;
+import com.oshun.nurture.ChatwootWebhooks;
+import com.oshun.nurture.IntegrationTest;
+import com.oshun.nurture.VendorWebhooks;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,4 +1,6 @@
-package com.oshun.nurture;
+package com.oshun.nurture.compose;
+
+import com.oshun.nurture.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

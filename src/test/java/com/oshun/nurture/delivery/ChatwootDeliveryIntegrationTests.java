@@ -1,4 +1,8 @@
-package com.oshun.nurture;
+package com.oshun.nurture.delivery;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.ChatwootStubs;
+import com.oshun.nurture.IntegrationTest;
 
 import java.time.Duration;
 import java.util.List;

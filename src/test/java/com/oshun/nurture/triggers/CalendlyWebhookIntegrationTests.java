@@ -1,4 +1,7 @@
-package com.oshun.nurture;
+package com.oshun.nurture.triggers;
+
+import com.oshun.nurture.IntegrationTest;
+import com.oshun.nurture.VendorWebhooks;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

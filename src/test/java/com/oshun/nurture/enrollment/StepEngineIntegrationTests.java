@@ -1,4 +1,9 @@
-package com.oshun.nurture;
+package com.oshun.nurture.enrollment;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.ChatwootWebhooks;
+import com.oshun.nurture.IntegrationTest;
+import com.oshun.nurture.SequenceVersions;
 
 import java.time.Duration;
 import java.time.Instant;

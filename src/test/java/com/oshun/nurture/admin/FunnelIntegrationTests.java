@@ -1,4 +1,7 @@
-package com.oshun.nurture;
+package com.oshun.nurture.admin;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.IntegrationTest;
 
 import com.oshun.nurture.storage.Timestamps;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,8 @@
-package com.oshun.nurture;
+package com.oshun.nurture.admin;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.IntegrationTest;
+import com.oshun.nurture.SequenceVersions;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;

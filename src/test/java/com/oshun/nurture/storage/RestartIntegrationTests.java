@@ -1,4 +1,7 @@
-package com.oshun.nurture;
+package com.oshun.nurture.storage;
+
+import com.oshun.nurture.TestComposition;
+import com.oshun.nurture.NurtureApplication;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
