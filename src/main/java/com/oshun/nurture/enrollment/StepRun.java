@@ -1,6 +1,7 @@
 package com.oshun.nurture.enrollment;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One planned step of an enrollment and what became of it.
@@ -23,6 +24,11 @@ public record StepRun(long enrollmentId, int stepNo, long contactId, String obje
 
 		static Status of(String value) {
 			return valueOf(value.toUpperCase());
+		}
+
+		/** The statuses a step ends in, in the order reports list them. */
+		public static List<Status> ended() {
+			return List.of(SENT, SKIPPED, FAILED, CANCELLED);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.oshun.nurture.enrollment.StepRun;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -36,7 +37,7 @@ class StepMetrics implements MeterBinder {
 		Gauge.builder("nurture.steps.scheduled", stats, s -> s.snapshot().scheduled())
 			.description("Steps planned and not yet run")
 			.register(registry);
-		for (String status : List.of("sent", "skipped", "failed", "cancelled")) {
+		for (String status : StepRun.Status.ended().stream().map(StepRun.Status::value).toList()) {
 			Gauge.builder("nurture.steps.recent", stats, s -> s.snapshot().byStatus().get(status))
 				.description("Steps that ended in this status in the last 24 h")
 				.tag("status", status)

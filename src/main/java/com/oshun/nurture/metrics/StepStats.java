@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.oshun.nurture.enrollment.StepRun;
 import com.oshun.nurture.storage.Timestamps;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -75,14 +77,17 @@ class StepStats {
 			scheduled.put("scheduled", rs.getLong("scheduled"));
 			return n;
 		}).list();
+		List<String> ended = StepRun.Status.ended().stream().map(StepRun.Status::value).toList();
 		Map<String, Long> byStatus = new LinkedHashMap<>();
-		for (String status : new String[] { "sent", "skipped", "failed", "cancelled" }) {
-			byStatus.put(status, 0L);
-		}
+		ended.forEach((status) -> byStatus.put(status, 0L));
 		jdbc.sql("""
 				select status, count(*) from nurture_step_runs
-				where updated_at >= :since and status in ('sent', 'skipped', 'failed', 'cancelled') group by status
-				""").param("since", since).query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+				where updated_at >= :since and status in (:ended) group by status
+				""")
+			.param("since", since)
+			.param("ended", ended)
+			.query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2)))
+			.list();
 		// A reason's first clause names its kind ("no template configured for
 		// nudge"); the rest may vary, so only the kind becomes a label, and only the
 		// 20 most common.
