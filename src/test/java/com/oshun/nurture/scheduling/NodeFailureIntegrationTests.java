@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real service as separate JVMs on one PostgreSQL, delivering a load of due steps to
@@ -214,6 +215,40 @@ class NodeFailureIntegrationTests {
 		assertThat(killed).isEqualTo(EMBEDDED_KILLS);
 	}
 
+	/**
+	 * {@code scripts/failover.sh}: the node on a primary and a standby run by
+	 * pg_auto_failover, through a multi-host URL with {@code targetServerType=primary};
+	 * the primary is failed over (killed, by default) a third of the way through the
+	 * load. Every step still goes out once, and the run reports the seconds from the kill
+	 * to the first step recorded on the new primary. Skipped without the script's
+	 * {@code nurture.failover.url} and {@code nurture.failover.command}.
+	 */
+	@Test
+	void failoverToTheStandbyMidLoad() throws IOException, InterruptedException {
+		String url = System.getProperty("nurture.failover.url");
+		String command = System.getProperty("nurture.failover.command");
+		assumeTrue(url != null && command != null, "scripts/failover.sh runs this on a primary and a standby");
+		PGSimpleDataSource source = new PGSimpleDataSource();
+		source.setURL(url);
+		source.setUser("postgres");
+		jdbc = JdbcClient.create(source);
+		ServiceNode node = node("failover", url).start().awaitUp();
+		int steps = enroll(List.of(node));
+		awaitDelivered(steps / 3);
+		int sentBefore = sent();
+		long failedAt = System.nanoTime();
+		Process failover = new ProcessBuilder("bash", "-c", command).inheritIO().start();
+		assertThat(failover.waitFor()).as("the failover command's exit status").isZero();
+		await().atMost(FINISH).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> sent() > sentBefore);
+		double outage = (System.nanoTime() - failedAt) / 1e9;
+		Figures figures = awaitAllDelivered(steps);
+		report("failover, %.1f s from the primary's failure to the next step recorded".formatted(outage), 1, figures);
+	}
+
+	private int sent() {
+		return jdbc.sql(NO_SHOW_STEPS + " and r.status = 'sent'").query(Integer.class).single();
+	}
+
 	private Path embeddedPostgresDir() {
 		return dataDir.resolve("node-embedded").resolve("postgres");
 	}
@@ -347,10 +382,15 @@ class NodeFailureIntegrationTests {
 	 * one in its data directory, as a clinic runs it by default.
 	 */
 	private ServiceNode node(String name, boolean shared) {
+		return node(name, shared ? postgres.getJdbcUrl("postgres", "postgres") : null);
+	}
+
+	/** A node on the database {@code url} names, or on its own embedded one (null). */
+	private ServiceNode node(String name, String url) {
 		Map<String, String> environment = new HashMap<>();
-		environment.put("SPRING_DATASOURCE_URL", shared ? postgres.getJdbcUrl("postgres", "postgres") : null);
-		environment.put("SPRING_DATASOURCE_USERNAME", shared ? "postgres" : null);
-		environment.put("SPRING_DATASOURCE_PASSWORD", shared ? "" : null);
+		environment.put("SPRING_DATASOURCE_URL", url);
+		environment.put("SPRING_DATASOURCE_USERNAME", (url != null) ? "postgres" : null);
+		environment.put("SPRING_DATASOURCE_PASSWORD", (url != null) ? "" : null);
 		environment.put("NURTURE_DATA_DIR", dataDir.resolve("node-" + name).toString());
 		environment.put("NURTURE_CLOCK", "system");
 		environment.put("NURTURE_ADMIN_TOKEN", TOKEN);
