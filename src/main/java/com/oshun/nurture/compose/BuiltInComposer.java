@@ -101,7 +101,16 @@ public class BuiltInComposer {
 		};
 	}
 
+	/** What they asked about answered first; else the procedure in brief. */
 	private Optional<String> info(MessageContext context) {
+		String topic = (context.lastTopic() != null) ? line(context, "_topic_" + context.lastTopic()) : null;
+		if (topic != null && !Repeats.reusesSentence(topic, context.earlier())) {
+			return Optional.of(fill(line(context, "info_topic"), context).replace("{topic}", topic));
+		}
+		return procedureFact(context);
+	}
+
+	private Optional<String> procedureFact(MessageContext context) {
 		return fresh(context, KnowledgeItem.PROCEDURE)
 			.map(item -> woven(context, "info_item", snippet(item.content())));
 	}
@@ -119,7 +128,7 @@ public class BuiltInComposer {
 
 	private Optional<String> education(MessageContext context) {
 		return faq(context, context.lastTopic(), false).map(item -> faqLine(context, "education_item", item))
-			.or(() -> info(context));
+			.or(() -> procedureFact(context));
 	}
 
 	private Optional<String> reassure(MessageContext context) {
