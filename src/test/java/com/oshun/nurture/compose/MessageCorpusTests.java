@@ -50,7 +50,7 @@ class MessageCorpusTests {
 	private static final Pattern TODAY = Pattern.compile("(?<![\\p{L}])(today|hoy|hoje)(?![\\p{L}])",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-	private static final Pattern FIRST_SENTENCE = Pattern.compile("^.*?[.!?:][\"»]?(?=\\s|$)");
+	private static final Pattern FIRST_SENTENCE = Pattern.compile("^.*?[.!?][\"»]?(?=\\s|$)");
 
 	/**
 	 * The default sequences' objectives (sequence/DefaultSequences), drip of six months.
