@@ -33,10 +33,9 @@ class SentTexts implements EarlierMessages {
 	public Map<Long, List<String>> sentTo(Collection<Long> contactIds) {
 		Map<Long, List<String>> found = new HashMap<>();
 		jdbc.sql("""
-				select e.contact_id, s.content from nurture_step_runs s
-				join nurture_enrollments e on e.id = s.enrollment_id
-				where e.contact_id = any(:ids) and s.status = 'sent' and s.content is not null
-				order by e.contact_id, s.sent_at, s.enrollment_id, s.step_no
+				select s.contact_id, s.content from nurture_step_runs s
+				where s.contact_id = any(:ids) and s.status = 'sent' and s.content is not null
+				order by s.contact_id, s.sent_at, s.enrollment_id, s.step_no
 				""").param("ids", contactIds.toArray(Long[]::new)).query((rs, n) -> {
 			found.computeIfAbsent(rs.getLong("contact_id"), id -> new ArrayList<>()).add(rs.getString("content"));
 			return null;
