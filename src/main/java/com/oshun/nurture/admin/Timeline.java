@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.storage.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +25,11 @@ public class Timeline {
 
 	private final JdbcClient jdbc;
 
-	Timeline(JdbcClient jdbc) {
+	private final Learning learning;
+
+	Timeline(JdbcClient jdbc, Learning learning) {
 		this.jdbc = jdbc;
+		this.learning = learning;
 	}
 
 	public List<Map<String, Object>> of(long contactId) {
@@ -74,7 +78,9 @@ public class Timeline {
 			.param("c", contactId)
 			.query((rs, n) -> entry(Timestamps.read(rs, "changed_at"), "preference", "key", rs.getString("key"),
 					"value", rs.getString("value"), "confidence", rs.getDouble("confidence"), "evidenceCount",
-					rs.getInt("evidence_count"), "reason", rs.getString("reason")))
+					rs.getInt("evidence_count"), "learned",
+					learning.acts(rs.getDouble("confidence"), rs.getInt("evidence_count")), "reason",
+					rs.getString("reason")))
 			.list());
 		entries.sort(Comparator.comparing((Map<String, Object> e) -> (Instant) e.get("at"))
 			.thenComparing(e -> KIND_ORDER.indexOf((String) e.get("kind"))));

@@ -38,8 +38,11 @@ public class ContextBuilder {
 
 	private final Learning learning;
 
+	private final EarlierMessages earlier;
+
 	ContextBuilder(MessageRepository messages, PreferenceRepository preferences, KnowledgeRepository knowledge,
-			MissedAppointments missed, ComposeSettings settings, Learning learning) {
+			MissedAppointments missed, ComposeSettings settings, Learning learning, EarlierMessages earlier) {
+		this.earlier = earlier;
 		this.messages = messages;
 		this.preferences = preferences;
 		this.knowledge = knowledge;
@@ -69,7 +72,8 @@ public class ContextBuilder {
 		List<Preference> learned = preferences.forContact(contact.id());
 		return assemble(contact, sequence, adapted(step, learned), channel, at,
 				messages.recent(contact.id(), settings.recentMessages()), learned, knowledge.forContact(contact.id()),
-				knowledge.clinicValidOn(today), missedAt, settings);
+				knowledge.clinicValidOn(today), missedAt, settings)
+			.withEarlier(earlier.sentTo(contact.id()));
 	}
 
 	private StepDefinition adapted(StepDefinition step, List<Preference> learned) {
@@ -85,7 +89,7 @@ public class ContextBuilder {
 	 */
 	public Batch load(Collection<Long> contactIds) {
 		return new Batch(messages.recentFor(contactIds, settings.recentMessages()), preferences.forContacts(contactIds),
-				knowledge.forContacts(contactIds), missed.startsFor(contactIds));
+				knowledge.forContacts(contactIds), missed.startsFor(contactIds), earlier.sentTo(contactIds));
 	}
 
 	/** What {@link #load} read. */
@@ -99,8 +103,12 @@ public class ContextBuilder {
 
 		private final Map<Long, Instant> missedAppointments;
 
+		private final Map<Long, List<String>> sent;
+
 		private Batch(Map<Long, List<MessageRepository.Message>> recent, Map<Long, List<Preference>> learned,
-				Map<Long, List<KnowledgeItem>> memories, Map<Long, Instant> missedAppointments) {
+				Map<Long, List<KnowledgeItem>> memories, Map<Long, Instant> missedAppointments,
+				Map<Long, List<String>> sent) {
+			this.sent = sent;
 			this.recent = recent;
 			this.learned = learned;
 			this.memories = memories;
@@ -118,7 +126,8 @@ public class ContextBuilder {
 			return assemble(contact, sequence, adapted(step, preferences(contact.id())), channel, at,
 					recent.getOrDefault(contact.id(), List.of()), preferences(contact.id()),
 					memories.getOrDefault(contact.id(), List.of()), knowledge.clinicValidOn(today),
-					missedAppointments.get(contact.id()), settings);
+					missedAppointments.get(contact.id()), settings)
+				.withEarlier(sent.getOrDefault(contact.id(), List.of()));
 		}
 
 	}
@@ -134,10 +143,16 @@ public class ContextBuilder {
 			.toList();
 		String lastTopic = Topics.last(conversation).orElse(null);
 		List<Preference> confident = learned.stream()
-			.filter(preference -> preference.confidence() >= settings.preferenceThreshold())
+			.filter(preference -> preference.confidence() >= settings.preferenceThreshold()
+					&& preference.evidenceCount() >= Learning.MIN_SIGNALS)
 			.toList();
-		List<KnowledgeItem> picked = KnowledgeSelection.pick(clinicValid, procedure, step.objective(), step.stepNo(),
-				language, contact.interests(), lastTopic, settings.knowledgeItems());
+		List<KnowledgeItem> picked = new java.util.ArrayList<>(KnowledgeSelection.pick(clinicValid, procedure,
+				step.objective(), step.stepNo(), language, contact.interests(), lastTopic, settings.knowledgeItems()));
+		// The procedure's display names always come along: no key reaches a patient.
+		clinicValid.stream()
+			.filter(item -> KnowledgeItem.NAME.equals(item.kind()) && procedure != null
+					&& procedure.equalsIgnoreCase(item.topic()))
+			.forEach(picked::add);
 		String bookingLink = clinicValid.stream()
 			.filter(item -> KnowledgeItem.LINK.equals(item.kind()))
 			.sorted((a, b) -> Boolean.compare(!"booking".equals(a.topic()), !"booking".equals(b.topic())))

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The composer every message goes through: the LLM when one is configured, retried once
- * with the reason when the guardrails reject its message, and the built-in composer
- * otherwise. Whatever is answered has passed the guardrails, and says who wrote it and
- * why.
+ * The composer every message goes through: the LLM when one is configured, asked again
+ * once with the reason when the guardrails reject its message (a repeat of an earlier
+ * message included), and the built-in composer otherwise, which offers its wordings best
+ * first until one passes. Whatever is answered has passed the guardrails, and says who
+ * wrote it and why.
  */
 public class GuardedComposer implements MessageComposer {
 
@@ -43,18 +44,21 @@ public class GuardedComposer implements MessageComposer {
 				return new ComposedMessage(written.get(), llm.get().name(), notes.isEmpty() ? null : join(notes));
 			}
 		}
-		String rich = builtIn.compose(context);
-		Guardrails.Verdict verdict = guardrails.check(rich, context, clinic);
-		if (verdict.accepted()) {
-			return new ComposedMessage(rich, BuiltInComposer.NAME, join(notes));
+		String firstRejection = null;
+		for (String candidate : builtIn.candidates(context)) {
+			Guardrails.Verdict verdict = guardrails.check(candidate, context, clinic);
+			if (verdict.accepted()) {
+				if (firstRejection != null) {
+					notes.add(firstRejection);
+				}
+				return new ComposedMessage(candidate, BuiltInComposer.NAME, join(notes));
+			}
+			if (firstRejection == null) {
+				firstRejection = "built-in message rejected: " + verdict.summary();
+			}
 		}
-		notes.add("built-in message rejected: " + verdict.summary());
-		String plain = builtIn.plain(context);
-		Guardrails.Verdict plainVerdict = guardrails.check(plain, context, clinic);
-		if (plainVerdict.accepted()) {
-			return new ComposedMessage(plain, BuiltInComposer.NAME, join(notes));
-		}
-		notes.add("plain built-in message rejected: " + plainVerdict.summary());
+		notes.add(firstRejection);
+		notes.add("no built-in wording passed the guardrails");
 		return new ComposedMessage(null, BuiltInComposer.NAME, join(notes));
 	}
 

@@ -154,6 +154,7 @@ final class Guardrails {
 		links(text, known).ifPresent(reasons::add);
 		otherPeople(text, context, known).ifPresent(reasons::add);
 		language(text, context).ifPresent(reasons::add);
+		Repeats.check(text, context.earlier()).ifPresent(reasons::add);
 		return new Verdict(List.copyOf(reasons));
 	}
 

@@ -46,6 +46,9 @@ public final class KnowledgeInput {
 			throw new InvalidInput("validUntil", "an offer needs validUntil");
 		}
 		String normalisedTopic = (topic != null) ? topic.trim().toLowerCase() : "general";
+		if (KnowledgeItem.NAME.equals(kind) && "general".equals(normalisedTopic)) {
+			throw new InvalidInput("topic", "a name needs the procedure's key as its topic");
+		}
 		// Text is English unless it says otherwise; a link suits every language.
 		String written = (language != null) ? language : (KnowledgeItem.LINK.equals(kind) ? null : "en");
 		return new KnowledgeItem(0, kind, normalisedTopic, content.trim(), written, from, until);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One item of the clinic's knowledge (or of what a contact told us): a procedure fact, a
- * consented patient story, an offer with its validity, an FAQ or a link.
+ * consented patient story, an offer with its validity, an FAQ, a link, or the name a
+ * procedure goes by in one language.
  *
  * @param topic the procedure it is about ({@code botox}), or {@code general}
  * @param language {@code en}, {@code es} or {@code pt}; null when it suits any language
@@ -25,7 +26,12 @@ public record KnowledgeItem(long id, String kind, String topic, String content, 
 
 	public static final String MEMORY = "memory";
 
-	public static final List<String> CLINIC_KINDS = List.of(PROCEDURE, STORY, OFFER, FAQ, LINK);
+	/**
+	 * A procedure's display name in one language ({@code topic}: the procedure's key).
+	 */
+	public static final String NAME = "name";
+
+	public static final List<String> CLINIC_KINDS = List.of(PROCEDURE, STORY, OFFER, FAQ, LINK, NAME);
 
 	public boolean validOn(LocalDate date) {
 		return (validFrom == null || !date.isBefore(validFrom)) && (validUntil == null || !date.isAfter(validUntil));

@@ -14,21 +14,25 @@ import java.util.stream.Collectors;
  */
 final class KnowledgeSelection {
 
+	/**
+	 * The kinds each objective is written from. A missed visit, a nudge to book, a
+	 * check-in carry none: an FAQ about top-ups has nothing to do with a missed
+	 * appointment.
+	 */
 	private static final Map<String, List<String>> KINDS = Map.ofEntries(
 			Map.entry("info", List.of(KnowledgeItem.PROCEDURE, KnowledgeItem.FAQ)),
 			Map.entry("social_proof", List.of(KnowledgeItem.STORY, KnowledgeItem.PROCEDURE)),
 			Map.entry("offer", List.of(KnowledgeItem.OFFER, KnowledgeItem.PROCEDURE)),
-			Map.entry("education", List.of(KnowledgeItem.FAQ, KnowledgeItem.PROCEDURE)),
-			Map.entry("nudge", List.of(KnowledgeItem.FAQ)), Map.entry("reschedule", List.of(KnowledgeItem.FAQ)),
-			Map.entry("availability", List.of(KnowledgeItem.OFFER, KnowledgeItem.FAQ)),
+			Map.entry("education", List.of(KnowledgeItem.FAQ, KnowledgeItem.PROCEDURE)), Map.entry("nudge", List.of()),
+			Map.entry("reschedule", List.of()), Map.entry("availability", List.of(KnowledgeItem.OFFER)),
 			Map.entry("reassure", List.of(KnowledgeItem.FAQ, KnowledgeItem.STORY)),
-			Map.entry("we_miss_you", List.of(KnowledgeItem.STORY, KnowledgeItem.PROCEDURE)),
+			Map.entry("we_miss_you", List.of(KnowledgeItem.STORY)),
 			Map.entry("maintenance", List.of(KnowledgeItem.FAQ, KnowledgeItem.PROCEDURE)),
-			Map.entry("returning_offer", List.of(KnowledgeItem.OFFER, KnowledgeItem.FAQ)),
-			Map.entry("check_in", List.of(KnowledgeItem.FAQ)));
+			Map.entry("returning_offer", List.of(KnowledgeItem.OFFER)), Map.entry("check_in", List.of()));
 
-	private static final List<List<String>> DRIP_ROTATION = List.of(List.of(KnowledgeItem.PROCEDURE),
-			List.of(KnowledgeItem.STORY), List.of(KnowledgeItem.FAQ), List.of(KnowledgeItem.OFFER));
+	/** The drip tells one new thing a month, starting from a different kind each step. */
+	private static final List<String> DRIP_ROTATION = List.of(KnowledgeItem.PROCEDURE, KnowledgeItem.STORY,
+			KnowledgeItem.FAQ, KnowledgeItem.OFFER);
 
 	private KnowledgeSelection() {
 	}
@@ -36,7 +40,10 @@ final class KnowledgeSelection {
 	/** The kinds of knowledge an objective is written from, most important first. */
 	static List<String> kindsFor(String objective, int stepNo) {
 		if ("drip".equals(objective)) {
-			return DRIP_ROTATION.get(Math.floorMod(stepNo - 1, DRIP_ROTATION.size()));
+			int start = Math.floorMod(stepNo - 1, DRIP_ROTATION.size());
+			List<String> kinds = new java.util.ArrayList<>(DRIP_ROTATION.subList(start, DRIP_ROTATION.size()));
+			kinds.addAll(DRIP_ROTATION.subList(0, start));
+			return List.copyOf(kinds);
 		}
 		return KINDS.getOrDefault(objective, List.of(KnowledgeItem.PROCEDURE));
 	}

@@ -42,14 +42,16 @@ final class LlmPrompt {
 				You write one message from an aesthetics clinic to one person, sent on %s.
 				Rules:
 				- Write in %s, to %s, about %s, following the step's objective and the sequence's tone.
-				- Refer to their previous conversation when there is one; do not repeat earlier messages.
+				- Refer to their previous conversation when there is one. Never repeat a message or a sentence
+				  from "alreadySent": a repeat is refused.
+				- One idea and one clear question or call to action; short enough to read on a phone.
 				- Use only facts, patient stories, offers and links given in "knowledge". Never state a price,
 				  discount or offer that is not there, and never promise or guarantee a medical result.
 				- No links other than the booking link. No placeholders. At most %d characters.
 				%sAnswer with JSON only: {"message": "<the message>"}
 				""".formatted(context.channel(), LANGUAGES.getOrDefault(context.language(), "English"),
 				(context.firstName() != null) ? context.firstName() : "the person",
-				(context.procedure() != null) ? context.procedure() : "their treatment",
+				(context.procedureName() != null) ? context.procedureName() : "their treatment",
 				Math.min(context.maxLength(), 900), missedAppointmentRule(context));
 	}
 
@@ -75,7 +77,7 @@ final class LlmPrompt {
 		ObjectNode person = root.putObject("person");
 		person.put("firstName", context.firstName());
 		person.put("language", context.language());
-		person.put("procedure", context.procedure());
+		person.put("procedure", context.procedureName());
 		person.put("timeZone", context.zone().getId());
 		context.interests().forEach(person.putArray("interests")::add);
 		context.memories().forEach(person.putArray("toldUs")::add);
@@ -84,6 +86,7 @@ final class LlmPrompt {
 			.forEach(turn -> conversation.addObject()
 				.put("from", "in".equals(turn.direction()) ? "person" : "clinic")
 				.put("text", turn.text()));
+		context.earlier().forEach(root.putArray("alreadySent")::add);
 		root.put("lastTopic", context.lastTopic());
 		ArrayNode preferences = root.putArray("preferences");
 		context.preferences()

@@ -22,14 +22,17 @@ import com.oshun.nurture.sequence.SequenceKey;
  * @param at when the message is to be sent; offers must be valid then
  * @param missedAppointmentAt for a no-show step, when the missed appointment was to
  * start; null when that is unknown or the step is of another sequence
+ * @param earlier the nurture messages already sent to the contact, oldest first (the
+ * repeat rule compares with them)
  */
 public record MessageContext(long contactId, String name, String firstName, String language, ZoneId zone, String phone,
 		String email, String procedure, List<String> interests, List<Turn> conversation, String lastTopic,
 		List<Preference> preferences, List<String> memories, SequenceKey sequence, String tone, String objective,
 		int stepNo, int stepCount, String channel, int maxLength, List<KnowledgeItem> knowledge, String bookingLink,
-		Instant at, Instant missedAppointmentAt) {
+		Instant at, Instant missedAppointmentAt, List<String> earlier) {
 
 	public MessageContext {
+		earlier = List.copyOf(earlier);
 		interests = List.copyOf(interests);
 		conversation = List.copyOf(conversation);
 		preferences = List.copyOf(preferences);
@@ -41,6 +44,41 @@ public record MessageContext(long contactId, String name, String firstName, Stri
 	 * One message of the conversation: {@code in} from the contact, {@code out} to them.
 	 */
 	public record Turn(String direction, String text) {
+	}
+
+	/** A context with nothing sent before. */
+	public MessageContext(long contactId, String name, String firstName, String language, ZoneId zone, String phone,
+			String email, String procedure, List<String> interests, List<Turn> conversation, String lastTopic,
+			List<Preference> preferences, List<String> memories, SequenceKey sequence, String tone, String objective,
+			int stepNo, int stepCount, String channel, int maxLength, List<KnowledgeItem> knowledge, String bookingLink,
+			Instant at, Instant missedAppointmentAt) {
+		this(contactId, name, firstName, language, zone, phone, email, procedure, interests, conversation, lastTopic,
+				preferences, memories, sequence, tone, objective, stepNo, stepCount, channel, maxLength, knowledge,
+				bookingLink, at, missedAppointmentAt, List.of());
+	}
+
+	/** The same context with these messages sent before it. */
+	public MessageContext withEarlier(List<String> sent) {
+		return new MessageContext(contactId, name, firstName, language, zone, phone, email, procedure, interests,
+				conversation, lastTopic, preferences, memories, sequence, tone, objective, stepNo, stepCount, channel,
+				maxLength, knowledge, bookingLink, at, missedAppointmentAt, sent);
+	}
+
+	/**
+	 * The procedure's name as the contact reads it: the clinic's {@code name} item for it
+	 * in their language (else one for any language); null when the clinic gives none, and
+	 * the procedure's key is never shown instead.
+	 */
+	public String procedureName() {
+		if (procedure == null) {
+			return null;
+		}
+		return knowledge(KnowledgeItem.NAME).stream()
+			.filter(item -> procedure.equalsIgnoreCase(item.topic()) && item.suits(language))
+			.sorted((a, b) -> Boolean.compare(!language.equals(a.language()), !language.equals(b.language())))
+			.map(KnowledgeItem::content)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public List<KnowledgeItem> knowledge(String kind) {

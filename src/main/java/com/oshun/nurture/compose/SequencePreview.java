@@ -3,6 +3,7 @@ package com.oshun.nurture.compose;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.oshun.nurture.contact.Contact;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * A dry run of a sequence for a real contact: each step's planned time and the message it
  * would send, composed exactly as a real step is (the learned hour, the objective the
- * message is written for). Nothing is sent or stored.
+ * message is written for, the repeat rule against the messages already sent and the steps
+ * previewed before it). Nothing is sent or stored.
  */
 @Component
 public class SequencePreview {
@@ -62,10 +64,19 @@ public class SequencePreview {
 		Contact contact = contacts.getByKey(contactExternalId);
 		String channel = contact.preferredChannel();
 		LocalTime learnedHour = learning.bestHour(contact.id()).orElse(null);
+		List<String> previewed = new ArrayList<>();
 		return planner.plan(sequence, clock.instant(), contact.zone(), learnedHour).stream().map(planned -> {
 			int stepNo = planned.step().stepNo();
-			MessageContext context = contexts.buildContext(contact, sequence, stepNo, channel, planned.dueAt());
+			MessageContext built = contexts.buildContext(contact, sequence, stepNo, channel, planned.dueAt());
+			// The steps previewed before this one count as sent: the repeat rule sees
+			// them.
+			List<String> earlier = new ArrayList<>(built.earlier());
+			earlier.addAll(previewed);
+			MessageContext context = built.withEarlier(earlier);
 			ComposedMessage message = composer.compose(context);
+			if (message.text() != null) {
+				previewed.add(message.text());
+			}
 			return new PreviewStep(stepNo, context.objective(), planned.dueAt(), channel, message.text(),
 					message.composer(), message.reason());
 		}).toList();

@@ -29,6 +29,12 @@ public class Learning {
 
 	private static final List<String> OFFERS = List.of("offer", "returning_offer");
 
+	/**
+	 * No preference acts on fewer signals than this, however confident one sighting
+	 * looks.
+	 */
+	public static final int MIN_SIGNALS = 2;
+
 	private final PreferenceRepository preferences;
 
 	private final LearningSettings settings;
@@ -67,7 +73,7 @@ public class Learning {
 			observe(contactId, AFFINITY + answeredObjective, "responds", "responds"::equals,
 					"replied" + after + " " + message(answeredObjective));
 		}
-		return (bestHour.confidence() >= settings.confidenceThreshold())
+		return acts(bestHour.confidence(), bestHour.matching())
 				? Optional.of(LocalTime.of(Integer.parseInt(bestHour.value()), 0)) : Optional.empty();
 	}
 
@@ -91,7 +97,10 @@ public class Learning {
 
 	/** The learned send hour, when it is sure enough to act on. */
 	public Optional<LocalTime> bestHour(long contactId) {
-		return preferences.find(contactId, BEST_HOUR, settings.confidenceThreshold())
+		return preferences.forContact(contactId)
+			.stream()
+			.filter(preference -> BEST_HOUR.equals(preference.key()) && acts(preference))
+			.findFirst()
 			.map(preference -> LocalTime.of(Integer.parseInt(preference.value()), 0));
 	}
 
@@ -111,9 +120,22 @@ public class Learning {
 	 */
 	public boolean ignores(List<Preference> preferences, String objective) {
 		return preferences.stream()
-			.anyMatch(preference -> preference.key().equals(AFFINITY + objective)
-					&& preference.confidence() >= settings.confidenceThreshold()
+			.anyMatch(preference -> preference.key().equals(AFFINITY + objective) && acts(preference)
 					&& "ignores".equals(preference.value()));
+	}
+
+	/**
+	 * Whether a preference is sure enough to act on (and to be shown as learned): its
+	 * confidence reaches {@code nurture.learning.confidence-threshold} and it rests on at
+	 * least {@link #MIN_SIGNALS} signals.
+	 */
+	public boolean acts(Preference preference) {
+		return acts(preference.confidence(), preference.evidenceCount());
+	}
+
+	/** {@link #acts(Preference)} from a confidence and the signals behind it. */
+	public boolean acts(double confidence, int signals) {
+		return signals >= MIN_SIGNALS && confidence >= settings.confidenceThreshold();
 	}
 
 	private Evidence observe(long contactId, String key, String observed, java.util.function.Predicate<String> agrees,

@@ -31,10 +31,17 @@ final class DemoReport {
 						+ ((entry.get("endReason") != null) ? " (" + entry.get("endReason") + ")" : "");
 			case "step" -> "step       " + entry.get("sequence") + " #" + entry.get("stepNo") + " "
 					+ entry.get("objective") + " " + entry.get("status") + detail(entry);
-			case "preference" -> "learned    " + entry.get("key") + " = " + entry.get("value") + " ("
-					+ Math.round(100 * (double) entry.get("confidence")) + "%): " + entry.get("reason");
+			case "preference" -> (Boolean.TRUE.equals(entry.get("learned")) ? "learned    " : "noticed    ")
+					+ entry.get("key") + " = " + entry.get("value") + " (" + signals((int) entry.get("evidenceCount"))
+					+ ", " + Math.round(100 * (double) entry.get("confidence")) + "%"
+					+ (Boolean.TRUE.equals(entry.get("learned")) ? "" : ", not acted on yet") + "): "
+					+ entry.get("reason");
 			default -> entry.get("kind") + " " + entry.getOrDefault("content", "");
 		};
+	}
+
+	private static String signals(int count) {
+		return count + ((count == 1) ? " signal" : " signals");
 	}
 
 	private static String detail(Map<String, Object> entry) {

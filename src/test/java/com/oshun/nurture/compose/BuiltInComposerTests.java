@@ -29,7 +29,7 @@ class BuiltInComposerTests {
 			.contains("botox")
 			.contains("Marina, 38");
 		assertThat(builtIn.compose(TestContexts.english("offer"))).contains("15% off a first botox session")
-			.contains("2027-06-30")
+			.contains("30 June 2027")
 			.doesNotContain("Black Friday");
 	}
 
@@ -64,10 +64,13 @@ class BuiltInComposerTests {
 	void answersWhatTheContactLastAskedAbout() {
 		List<Message> recent = List.of(new Message(Instant.parse("2026-01-03T18:00:00Z"), "in", "whatsapp",
 				"Does it hurt? I'm scared of needles"));
-		MessageContext context = TestContexts.context(TestContexts.contact("Emma Clarke", "en", "botox"), "info",
+		MessageContext reassure = TestContexts.context(TestContexts.contact("Emma Clarke", "en", "botox"), "reassure",
+				"whatsapp", recent, List.of());
+		MessageContext education = TestContexts.context(TestContexts.contact("Emma Clarke", "en", "botox"), "education",
 				"whatsapp", recent, List.of());
 
-		assertThat(builtIn.compose(context)).contains("worry about pain");
+		assertThat(builtIn.compose(reassure)).contains("we know the pain worries you");
+		assertThat(builtIn.compose(education)).contains("\"Does it hurt?\"");
 	}
 
 	@Test

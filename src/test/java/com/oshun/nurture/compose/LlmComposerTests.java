@@ -156,6 +156,33 @@ class LlmComposerTests {
 		server.verify(2, postRequestedFor(urlPathEqualTo(path(provider))));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "openai", "anthropic" })
+	void aModelAnsweringTheSameTextEveryStepIsAskedAgainOnceThenTheBuiltInComposerWrites(String provider) {
+		stub(provider, ok(provider, "{\"message\": " + quoted(GOOD) + "}"));
+		GuardedComposer composer = composer(provider);
+		List<String> sent = new java.util.ArrayList<>();
+
+		List<ComposedMessage> steps = new java.util.ArrayList<>();
+		for (String objective : List.of("offer", "education", "nudge", "check_in")) {
+			MessageContext step = TestContexts.english(objective).withEarlier(sent);
+			ComposedMessage message = composer.compose(step);
+			steps.add(message);
+			sent.add(message.text());
+		}
+
+		assertThat(steps.get(0).text()).isEqualTo(GOOD);
+		assertThat(steps.get(0).composer()).isEqualTo("llm:" + provider);
+		// Every later step: the first answer and the one retry were refused as repeats.
+		assertThat(server.findAll(postRequestedFor(urlPathEqualTo(path(provider))))).hasSize(1 + 3 * 2);
+		for (ComposedMessage later : steps.subList(1, steps.size())) {
+			assertThat(later.composer()).isEqualTo("built-in");
+			assertThat(later.reason()).contains("llm message rejected: repeats message 1 already sent to this contact");
+			assertThat(later.text()).isNotEqualTo(GOOD);
+		}
+		assertThat(sent).doesNotHaveDuplicates();
+	}
+
 	private GuardedComposer composer(String provider) {
 		LlmSettings settings = new LlmSettings(provider, server.baseUrl() + "/v1/", "test-key", "test-model",
 				Duration.ofMillis(800), 2, 600);

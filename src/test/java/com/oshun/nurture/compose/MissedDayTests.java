@@ -36,7 +36,7 @@ class MissedDayTests {
 			.contains("na consulta de botox no sábado.")
 			.doesNotMatch(TODAY_WORDS);
 		assertThat(plain(contact("Lucía Gómez", "es"), MONDAY_MORNING, SATURDAY_EVENING))
-			.contains("tu cita de botox del sábado.")
+			.contains("tu cita de bótox del sábado.")
 			.doesNotMatch(TODAY_WORDS);
 	}
 
@@ -48,7 +48,7 @@ class MissedDayTests {
 
 		assertThat(plain(contact("Ana Souza", "pt-BR"), sent, missed)).contains("na consulta de botox hoje.");
 		assertThat(plain(contact("Emma Clarke", "en"), sent, missed)).contains("appointment today.");
-		assertThat(plain(contact("Lucía Gómez", "es"), sent, missed)).contains("cita de botox de hoy.");
+		assertThat(plain(contact("Lucía Gómez", "es"), sent, missed)).contains("cita de bótox de hoy.");
 	}
 
 	@Test

@@ -30,7 +30,7 @@ class NoShowWordingIntegrationTests extends IntegrationTest {
 
 		assertThat(sentOnMonday("c_pt")).contains("na consulta de botox no sábado").doesNotMatch(TODAY_WORDS);
 		assertThat(sentOnMonday("c_en")).contains("your botox appointment on Saturday").doesNotMatch(TODAY_WORDS);
-		assertThat(sentOnMonday("c_es")).contains("tu cita de botox del sábado").doesNotMatch(TODAY_WORDS);
+		assertThat(sentOnMonday("c_es")).contains("tu cita de bótox del sábado").doesNotMatch(TODAY_WORDS);
 	}
 
 	@Test

@@ -138,7 +138,7 @@ class EngineIntegrationTests extends IntegrationTest {
 		List<Step> warm = steps("warm_lead");
 		assertThat(warm).extracting(Step::objective)
 			.containsExactly("info", "social_proof", "offer", "education", "nudge");
-		assertThat(warm).allSatisfy(step -> assertThat(step.content()).startsWith("Hi Bea").contains("fillers"));
+		assertThat(warm).allSatisfy(step -> assertThat(step.content()).contains("Bea").contains("fillers"));
 		assertThat(warm).extracting(Step::content).doesNotHaveDuplicates();
 	}
 

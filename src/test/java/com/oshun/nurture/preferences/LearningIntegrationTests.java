@@ -77,7 +77,7 @@ class LearningIntegrationTests extends IntegrationTest {
 		var offer = jdbc.sql("select content, reason from nurture_step_runs where objective = 'offer'")
 			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
 			.single();
-		assertThat(offer.get(0)).doesNotContain("openings").contains("consultation is the best place");
+		assertThat(offer.get(0)).doesNotContain("free follow-up", "valid until").contains("people often ask us");
 		assertThat(offer.get(1)).contains("offer softened to education");
 	}
 
@@ -127,8 +127,9 @@ class LearningIntegrationTests extends IntegrationTest {
 
 		assertThat(http.get("/api/contacts/c_1").json().get("preferences").toString()).contains("price_sensitivity");
 		assertThat(confidence("c_1", "price_sensitivity")).isGreaterThanOrEqualTo(0.75);
-		advance("P5D");
-		assertThat(jdbc.sql("select content from nurture_step_runs where step_no = 2 and enrollment_id = 1")
+		// The offer that follows asks softly.
+		advance("P10D");
+		assertThat(jdbc.sql("select content from nurture_step_runs where step_no = 3 and enrollment_id = 1")
 			.query(String.class)
 			.single()).contains("No pressure at all");
 	}
