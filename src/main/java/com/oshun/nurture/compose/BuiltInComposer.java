@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.Set;
 
+import com.oshun.nurture.slots.SlotWords;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +45,10 @@ public class BuiltInComposer {
 		if (priceSensitive(context)) {
 			parts.add(phrases.get("_price_sensitive"));
 		}
-		if (context.bookingLink() != null && ENDS_WITH_LINK.contains(context.objective())) {
+		if (context.slots().offered()) {
+			parts.add(SlotWords.links(context.slots().slots(), context.language()));
+		}
+		else if (context.bookingLink() != null && ENDS_WITH_LINK.contains(context.objective())) {
 			parts.add(phrases.get("_link").replace("{item}", context.bookingLink()));
 		}
 		return String.join(" ", parts);
@@ -57,7 +62,11 @@ public class BuiltInComposer {
 	 */
 	public String plain(MessageContext context) {
 		Map<String, String> phrases = BuiltInPhrases.forLanguage(context.language());
-		String template = phrases.getOrDefault(context.objective(), phrases.get("drip"))
+		String slotLine = context.slots().offered()
+				? SlotWords.line(context.objective(), context.slots().slots(), context.zone(), context.language())
+				: null;
+		String template = ((slotLine != null) ? slotLine
+				: phrases.getOrDefault(context.objective(), phrases.get("drip")))
 			.replace("{when}", MissedDay.words(context));
 		String name = (context.firstName() != null) ? context.firstName() : phrases.get("_there");
 		if (context.procedure() != null) {

@@ -151,7 +151,8 @@ final class Guardrails {
 		offers(lowered, context, known.valid()).ifPresent(reasons::add);
 		promises(lowered).ifPresent(reasons::add);
 		MissedDay.wrongToday(lowered.lower(), context).ifPresent(reasons::add);
-		links(text, known).ifPresent(reasons::add);
+		SlotTimes.unoffered(text, context).ifPresent(reasons::add);
+		links(SlotTimes.withoutOfferedLinks(text, context), known).ifPresent(reasons::add);
 		otherPeople(text, context, known).ifPresent(reasons::add);
 		language(text, context).ifPresent(reasons::add);
 		return new Verdict(List.copyOf(reasons));

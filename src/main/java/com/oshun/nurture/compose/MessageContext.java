@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.oshun.nurture.preferences.Preference;
 import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.slots.SlotOffer;
 
 /**
  * Everything a composer may use to write one step's message for one person, built in one
@@ -22,19 +23,40 @@ import com.oshun.nurture.sequence.SequenceKey;
  * @param at when the message is to be sent; offers must be valid then
  * @param missedAppointmentAt for a no-show step, when the missed appointment was to
  * start; null when that is unknown or the step is of another sequence
+ * @param slots the open times from the clinic's calendar this message may offer, or none
+ * and why; the only times a message may name
  */
 public record MessageContext(long contactId, String name, String firstName, String language, ZoneId zone, String phone,
 		String email, String procedure, List<String> interests, List<Turn> conversation, String lastTopic,
 		List<Preference> preferences, List<String> memories, SequenceKey sequence, String tone, String objective,
 		int stepNo, int stepCount, String channel, int maxLength, List<KnowledgeItem> knowledge, String bookingLink,
-		Instant at, Instant missedAppointmentAt) {
+		Instant at, Instant missedAppointmentAt, SlotOffer slots) {
 
 	public MessageContext {
+		slots = (slots != null) ? slots : SlotOffer.notAsked();
 		interests = List.copyOf(interests);
 		conversation = List.copyOf(conversation);
 		preferences = List.copyOf(preferences);
 		memories = List.copyOf(memories);
 		knowledge = List.copyOf(knowledge);
+	}
+
+	/** A context that offers no times. */
+	public MessageContext(long contactId, String name, String firstName, String language, ZoneId zone, String phone,
+			String email, String procedure, List<String> interests, List<Turn> conversation, String lastTopic,
+			List<Preference> preferences, List<String> memories, SequenceKey sequence, String tone, String objective,
+			int stepNo, int stepCount, String channel, int maxLength, List<KnowledgeItem> knowledge, String bookingLink,
+			Instant at, Instant missedAppointmentAt) {
+		this(contactId, name, firstName, language, zone, phone, email, procedure, interests, conversation, lastTopic,
+				preferences, memories, sequence, tone, objective, stepNo, stepCount, channel, maxLength, knowledge,
+				bookingLink, at, missedAppointmentAt, SlotOffer.notAsked());
+	}
+
+	/** This context with the open times it may offer. */
+	public MessageContext withSlots(SlotOffer offer) {
+		return new MessageContext(contactId, name, firstName, language, zone, phone, email, procedure, interests,
+				conversation, lastTopic, preferences, memories, sequence, tone, objective, stepNo, stepCount, channel,
+				maxLength, knowledge, bookingLink, at, missedAppointmentAt, offer);
 	}
 
 	/**
