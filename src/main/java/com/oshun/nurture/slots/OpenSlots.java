@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,7 @@ public class OpenSlots {
 
 	private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
+	@Autowired
 	OpenSlots(SlotSettings settings, Clock clock) {
 		this(List.of(new CalcomSlots(settings.calcom(), new SlotHttp(settings.timeout())),
 				new CalendlySlots(settings.calendly(), new SlotHttp(settings.timeout()))), settings, clock);

@@ -63,7 +63,8 @@ class SlotPicks {
 		String text = SlotWords.picked(picked.get(), contact.zone(), contact.language());
 		DeliveryResult result = delivery.deliver(new OutboundMessage(contact, received.channel(), text,
 				"nurture:slot/" + received.messageId(), OBJECTIVE, 1, false));
-		log.info("contact {} picked an offered slot; its link: {}", contact.id(), result.getClass().getSimpleName());
+		log.info("contact {} picked an offered slot; sending its link: {}", contact.id(),
+				result.getClass().getSimpleName());
 	}
 
 }
