@@ -61,10 +61,17 @@ class SlotPicks {
 			return;
 		}
 		String text = SlotWords.picked(picked.get(), contact.zone(), contact.language());
-		DeliveryResult result = delivery.deliver(new OutboundMessage(contact, received.channel(), text,
-				"nurture:slot/" + received.messageId(), OBJECTIVE, 1, false));
-		log.info("contact {} picked an offered slot; sending its link: {}", contact.id(),
-				result.getClass().getSimpleName());
+		try {
+			DeliveryResult result = delivery.deliver(new OutboundMessage(contact, received.channel(), text,
+					"nurture:slot/" + received.messageId(), OBJECTIVE, 1, false));
+			log.info("contact {} picked an offered slot; its link: {}", contact.id(),
+					result.getClass().getSimpleName());
+		}
+		catch (RuntimeException ex) {
+			// the reply is stored and answered 202 already; the booking link is a courtesy
+			log.warn("contact {} picked an offered slot; its link could not be sent: {}", contact.id(),
+					ex.getClass().getSimpleName());
+		}
 	}
 
 }
