@@ -68,7 +68,8 @@ class SlotPicks {
 					result.getClass().getSimpleName());
 		}
 		catch (RuntimeException ex) {
-			// the reply is stored and answered 202 already; the booking link is a courtesy
+			// the reply is stored and answered 202 already; the booking link is a
+			// courtesy
 			log.warn("contact {} picked an offered slot; its link could not be sent: {}", contact.id(),
 					ex.getClass().getSimpleName());
 		}
