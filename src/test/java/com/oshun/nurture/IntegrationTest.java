@@ -42,7 +42,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"nurture.chatwoot.webhook-token=" + IntegrationTest.CHATWOOT_TOKEN, "nurture.chatwoot.timeout=PT5S",
 				"nurture.whatsapp.templates.reschedule.name=booking_reschedule",
 				"nurture.whatsapp.templates.reschedule.language=pt_BR",
-				"nurture.whatsapp.templates.reschedule.body=first_name,procedure" })
+				"nurture.whatsapp.templates.reschedule.body=first_name,procedure",
+				// Open slots: Cal.com for "peel", Calendly for "laser" (procedures no
+				// other
+				// test uses), answered by the SLOTS stub; read afresh at every compose.
+				"nurture.booking.slots.calcom.api-key=test-calcom-key",
+				"nurture.booking.slots.calcom.event-types.peel.id=" + IntegrationTest.CALCOM_EVENT_TYPE,
+				"nurture.booking.slots.calcom.event-types.peel.link=https://cal.com/oshun-clinic/peel",
+				"nurture.booking.slots.calendly.api-token=" + IntegrationTest.CALENDLY_TOKEN,
+				"nurture.booking.slots.calendly.event-types.laser=" + IntegrationTest.CALENDLY_EVENT_TYPE,
+				"nurture.booking.slots.timeout=PT1S", "nurture.booking.slots.cache-for=PT0S",
+				"nurture.booking.slots.failure-cache-for=PT0S" })
 @Import({ TestComposition.class, TestDeliveries.class, InboundEvents.class })
 public abstract class IntegrationTest {
 
@@ -61,6 +71,15 @@ public abstract class IntegrationTest {
 
 	/** Chatwoot, stubbed: one server for the JVM, so the shared context keeps its URL. */
 	protected static final WireMockServer CHATWOOT = startChatwoot();
+
+	/** Cal.com's and Calendly's slots APIs, stubbed, likewise. */
+	protected static final WireMockServer SLOTS = startChatwoot();
+
+	public static final long CALCOM_EVENT_TYPE = 4242;
+
+	public static final String CALENDLY_TOKEN = "test-calendly-token";
+
+	public static final String CALENDLY_EVENT_TYPE = "https://api.calendly.com/event_types/AAAAAAAAAAAAAAAA";
 
 	public static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
 
@@ -102,6 +121,8 @@ public abstract class IntegrationTest {
 		// Fast and throwaway: fsync and synchronous commit off (the default is durable).
 		registry.add("nurture.embedded.durable", () -> "false");
 		registry.add("nurture.chatwoot.base-url", CHATWOOT::baseUrl);
+		registry.add("nurture.booking.slots.calcom.api-url", SLOTS::baseUrl);
+		registry.add("nurture.booking.slots.calendly.api-url", SLOTS::baseUrl);
 	}
 
 	@BeforeEach
@@ -117,6 +138,7 @@ public abstract class IntegrationTest {
 		inboundEvents.clear();
 		webhookHealth.forget();
 		CHATWOOT.resetAll();
+		SLOTS.resetAll();
 		ChatwootStubs.defaults(CHATWOOT);
 		http = new TestHttp(port, TOKEN, SECRET);
 	}

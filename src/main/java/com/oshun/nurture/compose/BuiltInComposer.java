@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.oshun.nurture.slots.SlotWords;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +62,7 @@ public class BuiltInComposer {
 			}
 		}
 		List<String> messages = new ArrayList<>();
+		slotMessage(context).ifPresent(messages::add);
 		List<String> openings = openings(context);
 		for (String body : bodies) {
 			for (String opening : openings) {
@@ -67,6 +70,24 @@ public class BuiltInComposer {
 			}
 		}
 		return messages;
+	}
+
+	/**
+	 * A step that offers times, with open slots from the clinic's calendar: the slots in
+	 * the contact's zone and language, and the links that book them, instead of the
+	 * booking link.
+	 */
+	private static Optional<String> slotMessage(MessageContext context) {
+		if (!context.slots().offered()) {
+			return Optional.empty();
+		}
+		String line = SlotWords.line(context.objective(), context.slots().slots(), context.zone(), context.language());
+		if (line == null) {
+			return Optional.empty();
+		}
+		String named = (context.firstName() != null) ? line.replace("{name}", context.firstName())
+				: line.replace(" {name}", "");
+		return Optional.of(fill(named, context) + " " + SlotWords.links(context.slots().slots(), context.language()));
 	}
 
 	/** The objective's line with no knowledge: the last resort. */

@@ -14,6 +14,7 @@ import com.oshun.nurture.preferences.PreferenceRepository;
 import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.sequence.StepDefinition;
+import com.oshun.nurture.slots.OpenSlots;
 
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,13 @@ public class ContextBuilder {
 
 	private final EarlierMessages earlier;
 
+	private final OpenSlots openSlots;
+
 	ContextBuilder(MessageRepository messages, PreferenceRepository preferences, KnowledgeRepository knowledge,
-			MissedAppointments missed, ComposeSettings settings, Learning learning, EarlierMessages earlier) {
+			MissedAppointments missed, ComposeSettings settings, Learning learning, EarlierMessages earlier,
+			OpenSlots openSlots) {
 		this.earlier = earlier;
+		this.openSlots = openSlots;
 		this.messages = messages;
 		this.preferences = preferences;
 		this.knowledge = knowledge;
@@ -70,10 +75,21 @@ public class ContextBuilder {
 		LocalDate today = at.atZone(contact.zone()).toLocalDate();
 		Instant missedAt = (sequence.key() == SequenceKey.NO_SHOW) ? missed.startFor(contact.id()) : null;
 		List<Preference> learned = preferences.forContact(contact.id());
-		return assemble(contact, sequence, adapted(step, learned), channel, at,
+		return withOpenSlots(assemble(contact, sequence, adapted(step, learned), channel, at,
 				messages.recent(contact.id(), settings.recentMessages()), learned, knowledge.forContact(contact.id()),
 				knowledge.clinicValidOn(today), missedAt, settings)
-			.withEarlier(earlier.sentTo(contact.id()));
+			.withEarlier(earlier.sentTo(contact.id())));
+	}
+
+	/**
+	 * A step that offers times gets the open slots from the clinic's calendar, read now
+	 * (or none, and why).
+	 */
+	private MessageContext withOpenSlots(MessageContext context) {
+		if (!OpenSlots.offersTimes(context.objective(), context.lastTopic())) {
+			return context;
+		}
+		return context.withSlots(openSlots.forContact(context.procedure(), context.zone(), context.at()));
 	}
 
 	private StepDefinition adapted(StepDefinition step, List<Preference> learned) {
@@ -123,11 +139,11 @@ public class ContextBuilder {
 		public MessageContext context(Contact contact, SequenceDefinition sequence, StepDefinition step, String channel,
 				Instant at) {
 			LocalDate today = at.atZone(contact.zone()).toLocalDate();
-			return assemble(contact, sequence, adapted(step, preferences(contact.id())), channel, at,
+			return withOpenSlots(assemble(contact, sequence, adapted(step, preferences(contact.id())), channel, at,
 					recent.getOrDefault(contact.id(), List.of()), preferences(contact.id()),
 					memories.getOrDefault(contact.id(), List.of()), knowledge.clinicValidOn(today),
 					missedAppointments.get(contact.id()), settings)
-				.withEarlier(sent.getOrDefault(contact.id(), List.of()));
+				.withEarlier(sent.getOrDefault(contact.id(), List.of())));
 		}
 
 	}

@@ -38,7 +38,8 @@ public class GuardedComposer implements MessageComposer {
 		if (llm.isEmpty()) {
 			notes.add("no LLM provider configured");
 		}
-		else {
+		SlotTimes.note(context).ifPresent(notes::add);
+		if (llm.isPresent()) {
 			Optional<String> written = fromLlm(llm.get(), context, clinic, notes);
 			if (written.isPresent()) {
 				return new ComposedMessage(written.get(), llm.get().name(), notes.isEmpty() ? null : join(notes));

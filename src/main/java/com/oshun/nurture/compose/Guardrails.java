@@ -145,14 +145,17 @@ final class Guardrails {
 					+ text.length() + ")");
 		}
 		Facts known = facts(clinic, context.at().atZone(context.zone()).toLocalDate());
-		placeholder(text).ifPresent(reasons::add);
-		prices(text, known).ifPresent(reasons::add);
-		Lowered lowered = Lowered.of(text);
+		// the offered slots' links are the calendar's own ("slot=…T17%3A30…" is no price)
+		String unlinked = SlotTimes.withoutOfferedLinks(text, context);
+		placeholder(unlinked).ifPresent(reasons::add);
+		prices(unlinked, known).ifPresent(reasons::add);
+		Lowered lowered = Lowered.of(unlinked);
 		offers(lowered, context, known.valid()).ifPresent(reasons::add);
 		promises(lowered).ifPresent(reasons::add);
 		MissedDay.wrongToday(lowered.lower(), context).ifPresent(reasons::add);
-		links(text, known).ifPresent(reasons::add);
-		otherPeople(text, context, known).ifPresent(reasons::add);
+		SlotTimes.unoffered(unlinked, context).ifPresent(reasons::add);
+		links(unlinked, known).ifPresent(reasons::add);
+		otherPeople(unlinked, context, known).ifPresent(reasons::add);
 		language(text, context).ifPresent(reasons::add);
 		Repeats.check(text, context.earlier()).ifPresent(reasons::add);
 		return new Verdict(List.copyOf(reasons));

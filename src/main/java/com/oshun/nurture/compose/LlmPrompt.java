@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.slots.Slot;
+import com.oshun.nurture.slots.SlotWords;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,11 +50,13 @@ final class LlmPrompt {
 				- Use only facts, patient stories, offers and links given in "knowledge". Never state a price,
 				  discount or offer that is not there, and never promise or guarantee a medical result.
 				- No links other than the booking link. No placeholders. At most %d characters.
+				- Name no time of day except those in "openSlots" (with their number and link); without openSlots, name none.
 				%sAnswer with JSON only: {"message": "<the message>"}
-				""".formatted(context.channel(), LANGUAGES.getOrDefault(context.language(), "English"),
-				(context.firstName() != null) ? context.firstName() : "the person",
-				(context.procedureName() != null) ? context.procedureName() : "their treatment",
-				Math.min(context.maxLength(), 900), missedAppointmentRule(context));
+				"""
+			.formatted(context.channel(), LANGUAGES.getOrDefault(context.language(), "English"),
+					(context.firstName() != null) ? context.firstName() : "the person",
+					(context.procedureName() != null) ? context.procedureName() : "their treatment",
+					Math.min(context.maxLength(), 900), missedAppointmentRule(context));
 	}
 
 	/**
@@ -110,6 +114,17 @@ final class LlmPrompt {
 			}
 		});
 		root.put("bookingLink", context.bookingLink());
+		if (context.slots().offered()) {
+			ArrayNode slots = root.putArray("openSlots");
+			int number = 1;
+			for (Slot slot : context.slots().slots()) {
+				slots.addObject()
+					.put("number", number++)
+					.put("local", SlotWords.words(slot, context.zone(), context.language()))
+					.put("start", slot.start().atZone(context.zone()).toOffsetDateTime().toString())
+					.put("link", slot.link());
+			}
+		}
 		ZonedDateTime sent = context.at().atZone(context.zone());
 		root.putObject("sentAt")
 			.put("localDate", sent.toLocalDate().toString())

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.oshun.nurture.preferences.Preference;
 import com.oshun.nurture.sequence.SequenceKey;
+import com.oshun.nurture.slots.SlotOffer;
 
 /**
  * Everything a composer may use to write one step's message for one person, built in one
@@ -24,20 +25,30 @@ import com.oshun.nurture.sequence.SequenceKey;
  * start; null when that is unknown or the step is of another sequence
  * @param earlier the nurture messages already sent to the contact, oldest first (the
  * repeat rule compares with them)
+ * @param slots the open times from the clinic's calendar this message may offer, or none
+ * and why; the only times a message may name
  */
 public record MessageContext(long contactId, String name, String firstName, String language, ZoneId zone, String phone,
 		String email, String procedure, List<String> interests, List<Turn> conversation, String lastTopic,
 		List<Preference> preferences, List<String> memories, SequenceKey sequence, String tone, String objective,
 		int stepNo, int stepCount, String channel, int maxLength, List<KnowledgeItem> knowledge, String bookingLink,
-		Instant at, Instant missedAppointmentAt, List<String> earlier) {
+		Instant at, Instant missedAppointmentAt, List<String> earlier, SlotOffer slots) {
 
 	public MessageContext {
 		earlier = List.copyOf(earlier);
+		slots = (slots != null) ? slots : SlotOffer.notAsked();
 		interests = List.copyOf(interests);
 		conversation = List.copyOf(conversation);
 		preferences = List.copyOf(preferences);
 		memories = List.copyOf(memories);
 		knowledge = List.copyOf(knowledge);
+	}
+
+	/** This context with the open times it may offer. */
+	public MessageContext withSlots(SlotOffer offer) {
+		return new MessageContext(contactId, name, firstName, language, zone, phone, email, procedure, interests,
+				conversation, lastTopic, preferences, memories, sequence, tone, objective, stepNo, stepCount, channel,
+				maxLength, knowledge, bookingLink, at, missedAppointmentAt, earlier, offer);
 	}
 
 	/**
@@ -46,7 +57,7 @@ public record MessageContext(long contactId, String name, String firstName, Stri
 	public record Turn(String direction, String text) {
 	}
 
-	/** A context with nothing sent before. */
+	/** A context with nothing sent before, offering no times. */
 	public MessageContext(long contactId, String name, String firstName, String language, ZoneId zone, String phone,
 			String email, String procedure, List<String> interests, List<Turn> conversation, String lastTopic,
 			List<Preference> preferences, List<String> memories, SequenceKey sequence, String tone, String objective,
@@ -54,14 +65,14 @@ public record MessageContext(long contactId, String name, String firstName, Stri
 			Instant at, Instant missedAppointmentAt) {
 		this(contactId, name, firstName, language, zone, phone, email, procedure, interests, conversation, lastTopic,
 				preferences, memories, sequence, tone, objective, stepNo, stepCount, channel, maxLength, knowledge,
-				bookingLink, at, missedAppointmentAt, List.of());
+				bookingLink, at, missedAppointmentAt, List.of(), SlotOffer.notAsked());
 	}
 
 	/** The same context with these messages sent before it. */
 	public MessageContext withEarlier(List<String> sent) {
 		return new MessageContext(contactId, name, firstName, language, zone, phone, email, procedure, interests,
 				conversation, lastTopic, preferences, memories, sequence, tone, objective, stepNo, stepCount, channel,
-				maxLength, knowledge, bookingLink, at, missedAppointmentAt, sent);
+				maxLength, knowledge, bookingLink, at, missedAppointmentAt, sent, slots);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.oshun.nurture.compose;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
  * already sent to the contact, nor reuse a sentence of one. Texts are compared as words
  * (lower case, accents, punctuation and links ignored). Nearly the same: the Jaccard
  * similarity of the two texts' word trigrams is {@value #NEAR} or more. A reused
- * sentence: one of {@value #SENTENCE_WORDS} words or more that an earlier message also
- * has.
+ * sentence: one of {@value #SENTENCE_WORDS} words or more (with a letter: slot numbers do
+ * not count) that an earlier message also has.
  */
 final class Repeats {
 
@@ -76,7 +77,9 @@ final class Repeats {
 	static List<String> sentences(String text) {
 		return SENTENCE_END.splitAsStream(LINK.matcher(text).replaceAll(" "))
 			.map(sentence -> String.join(" ", words(sentence)))
-			.filter(sentence -> sentence.split(" ").length >= SENTENCE_WORDS)
+			.filter(sentence -> Arrays.stream(sentence.split(" "))
+				.filter(word -> word.codePoints().anyMatch(Character::isLetter))
+				.count() >= SENTENCE_WORDS)
 			.toList();
 	}
 

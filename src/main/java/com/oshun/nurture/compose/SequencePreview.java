@@ -13,6 +13,7 @@ import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.sequence.StepPlanner;
+import com.oshun.nurture.slots.Slot;
 
 import org.springframework.stereotype.Component;
 
@@ -50,9 +51,12 @@ public class SequencePreview {
 		this.clock = clock;
 	}
 
-	/** One step as it would go out. */
+	/**
+	 * One step as it would go out, with the open slots it would offer ({@code slots},
+	 * empty when it offers none, and {@code slotsReason} says why).
+	 */
 	public record PreviewStep(int stepNo, String objective, Instant plannedAt, String channel, String content,
-			String composer, String composerReason) {
+			String composer, String composerReason, List<Slot> slots, String slotsReason) {
 	}
 
 	public List<PreviewStep> preview(SequenceKey key, String contactExternalId) {
@@ -78,7 +82,7 @@ public class SequencePreview {
 				previewed.add(message.text());
 			}
 			return new PreviewStep(stepNo, context.objective(), planned.dueAt(), channel, message.text(),
-					message.composer(), message.reason());
+					message.composer(), message.reason(), context.slots().slots(), context.slots().reason());
 		}).toList();
 	}
 

@@ -15,6 +15,7 @@ import com.oshun.nurture.delivery.OutboundMessage;
 import com.oshun.nurture.enrollment.StepClaim.Claimed;
 import com.oshun.nurture.sequence.SequenceCatalog;
 import com.oshun.nurture.sequence.SequenceDefinition;
+import com.oshun.nurture.slots.OfferedSlots;
 
 import org.springframework.stereotype.Component;
 
@@ -35,8 +36,11 @@ class StepDelivery {
 
 	private final Clock clock;
 
+	private final OfferedSlots offeredSlots;
+
 	StepDelivery(ContextBuilder contexts, MessageDelivery delivery, SequenceCatalog catalog, MessageComposer composer,
-			Clock clock) {
+			Clock clock, OfferedSlots offeredSlots) {
+		this.offeredSlots = offeredSlots;
 		this.contexts = contexts;
 		this.delivery = delivery;
 		this.catalog = catalog;
@@ -81,6 +85,11 @@ class StepDelivery {
 		DeliveryResult result = batch.delivery()
 			.deliver(new OutboundMessage(claimed.contact(), channel, message.text(), step.deliveryMarker(), objective,
 					claimed.held().attempt(), claimed.onlyIfSent()));
+		if (result instanceof DeliveryResult.Delivered && context.slots().offered()) {
+			// the times it offered, so that a reply "2" can be resolved
+			offeredSlots.remember(claimed.contact().id(), enrollment.id(), step.stepNo(), context.slots().slots(),
+					clock.instant());
+		}
 		return new Outcome(claimed, message, note, result);
 	}
 
