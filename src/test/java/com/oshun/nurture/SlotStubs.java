@@ -18,10 +18,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * "invitees_remaining", "start_time", "scheduling_url"}]}}; its errors are
  * {@code {"title", "message"}}.
  */
-final class SlotStubs {
+public final class SlotStubs {
 
 	/** Thursday 14:30, Friday 10:00 and 15:00, Saturday 9:15 in São Paulo (UTC-3). */
-	static final String CALCOM_SAO_PAULO = """
+	public static final String CALCOM_SAO_PAULO = """
 			{"status": "success", "data": {
 			  "2026-01-08": [{"start": "2026-01-08T14:30:00.000-03:00"}],
 			  "2026-01-09": [{"start": "2026-01-09T10:00:00.000-03:00"}, {"start": "2026-01-09T15:00:00.000-03:00"}],
@@ -33,7 +33,7 @@ final class SlotStubs {
 	 * Thursday 14:30, Friday 10:00 (and a full 11:00), Saturday 9:15 in Madrid (UTC+1 in
 	 * January).
 	 */
-	static final String CALENDLY_MADRID = """
+	public static final String CALENDLY_MADRID = """
 			{"collection": [
 			  {"status": "available", "invitees_remaining": 1, "start_time": "2026-01-08T13:30:00.000000Z",
 			   "scheduling_url": "https://calendly.com/oshun-clinic/laser/2026-01-08T13:30:00Z?month=2026-01&date=2026-01-08"},
@@ -46,14 +46,14 @@ final class SlotStubs {
 			]}
 			""";
 
-	static final String CALCOM_NO_SLOTS = """
+	public static final String CALCOM_NO_SLOTS = """
 			{"status": "success", "data": {}}
 			""";
 
 	private SlotStubs() {
 	}
 
-	static MappingBuilder calcom(String timeZone) {
+	public static MappingBuilder calcom(String timeZone) {
 		return get(urlPathEqualTo("/v2/slots"))
 			.withQueryParam("eventTypeId", equalTo(Long.toString(IntegrationTest.CALCOM_EVENT_TYPE)))
 			.withQueryParam("timeZone", equalTo(timeZone))
@@ -61,28 +61,28 @@ final class SlotStubs {
 			.withHeader("Authorization", equalTo("Bearer test-calcom-key"));
 	}
 
-	static MappingBuilder calendly() {
+	public static MappingBuilder calendly() {
 		return get(urlPathEqualTo("/event_type_available_times"))
 			.withQueryParam("event_type", equalTo(IntegrationTest.CALENDLY_EVENT_TYPE))
 			.withHeader("Authorization", equalTo("Bearer " + IntegrationTest.CALENDLY_TOKEN));
 	}
 
-	static void calcomAnswers(WireMockServer server, String timeZone, String body) {
+	public static void calcomAnswers(WireMockServer server, String timeZone, String body) {
 		server.stubFor(calcom(timeZone).willReturn(okJson(body)));
 	}
 
-	static void calcomDown(WireMockServer server, String timeZone) {
+	public static void calcomDown(WireMockServer server, String timeZone) {
 		server.stubFor(calcom(timeZone).willReturn(aResponse().withStatus(503)
 			.withHeader("Content-Type", "application/json")
 			.withBody(
 					"{\"status\": \"error\", \"error\": {\"code\": \"ServiceUnavailable\", \"message\": \"Service Unavailable\"}}")));
 	}
 
-	static void calendlyAnswers(WireMockServer server, String body) {
+	public static void calendlyAnswers(WireMockServer server, String body) {
 		server.stubFor(calendly().willReturn(okJson(body)));
 	}
 
-	static void calendlyRefuses(WireMockServer server) {
+	public static void calendlyRefuses(WireMockServer server) {
 		server.stubFor(calendly().willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"title\": \"Unauthenticated\", \"message\": \"The access token is invalid\"}")));

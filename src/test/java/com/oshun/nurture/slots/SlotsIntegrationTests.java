@@ -1,4 +1,8 @@
-package com.oshun.nurture;
+package com.oshun.nurture.slots;
+
+import com.oshun.nurture.ChatwootWebhooks;
+import com.oshun.nurture.IntegrationTest;
+import com.oshun.nurture.SlotStubs;
 
 import java.time.Instant;
 import java.util.List;
