@@ -33,6 +33,9 @@ class FunnelPlanIntegrationTests extends IntegrationTest {
 		assertThat(plan(FunnelReport.STEPS)).contains("nurture_enrollments_started_idx")
 			.contains("messages_inbound_idx")
 			.doesNotContain("Seq Scan on nurture_step_runs");
+		assertThat(plan(FunnelReport.ARMS)).contains("nurture_enrollments_started_idx")
+			.contains("bookings_contact_created_idx")
+			.doesNotContain("Seq Scan on nurture_enrollments");
 	}
 
 	private String plan(String sql) {
@@ -41,6 +44,7 @@ class FunnelPlanIntegrationTests extends IntegrationTest {
 			List<String> lines = jdbc.sql("explain " + sql)
 				.param("from", Timestamps.param(Instant.parse("2026-01-01T00:00:00Z")))
 				.param("to", Timestamps.param(Instant.parse("2026-04-01T00:00:00Z")))
+				.param("window", java.time.Duration.ofDays(30).toSeconds())
 				.query(String.class)
 				.list();
 			return String.join("\n", lines);
