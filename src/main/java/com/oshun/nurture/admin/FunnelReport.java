@@ -60,14 +60,11 @@ public class FunnelReport {
 					       count(*) filter (where exists (select 1 from s where s.enrollment_id = e.id and s.replied)) as replied,
 					       count(*) filter (where e.booked) as booked,
 					       count(*) filter (where e.opted_out) as opted_out,
-					       count(*) filter (where e.to_drip) as to_drip
+					       count(*) filter (where e.to_drip) as to_drip,
+					       count(*) filter (where e.arm = 'control') as control_enrolled,
+					       count(*) filter (where e.arm = 'control' and e.booked) as control_booked
 					from e group by e.sequence_key
 					""";
-
-	static final String ARMS = ENROLLMENTS + """
-			select e.sequence_key, e.arm, count(*) as enrolled, count(*) filter (where e.booked) as booked
-			from e group by e.sequence_key, e.arm
-			""";
 
 	static final String STEPS = ENROLLMENTS + """
 			select e.sequence_key, s.step_no, s.objective, count(*) as reached,
@@ -146,20 +143,16 @@ public class FunnelReport {
 
 	public List<SequenceRow> between(Instant from, Instant to) {
 		Map<String, Counts> totals = new LinkedHashMap<>();
-		query(SEQUENCES, from, to)
-			.query((rs,
-					n) -> totals
-						.put(rs.getString("sequence_key"),
-								new Counts(rs.getLong("enrolled"), rs.getLong("messaged"), rs.getLong("replied"),
-										rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip"))))
-			.list();
-		Map<String, long[]> arms = new LinkedHashMap<>();
-		query(ARMS, from, to).query((rs, n) -> {
-			long[] counts = arms.computeIfAbsent(rs.getString("sequence_key"), k -> new long[4]);
-			int offset = "control".equals(rs.getString("arm")) ? 2 : 0;
-			counts[offset] = rs.getLong("enrolled");
-			counts[offset + 1] = rs.getLong("booked");
-			return null;
+		Map<String, Lift> lifts = new LinkedHashMap<>();
+		query(SEQUENCES, from, to).query((rs, n) -> {
+			Counts counts = new Counts(rs.getLong("enrolled"), rs.getLong("messaged"), rs.getLong("replied"),
+					rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip"));
+			long controlEnrolled = rs.getLong("control_enrolled");
+			long controlBooked = rs.getLong("control_booked");
+			totals.put(rs.getString("sequence_key"), counts);
+			lifts.put(rs.getString("sequence_key"), Lift.of(counts.enrolled() - controlEnrolled,
+					counts.booked() - controlBooked, controlEnrolled, controlBooked));
+			return counts;
 		}).list();
 		Map<String, List<StepRow>> steps = new LinkedHashMap<>();
 		query(STEPS, from, to)
@@ -171,9 +164,8 @@ public class FunnelReport {
 			.list();
 		List<SequenceRow> rows = new ArrayList<>();
 		for (SequenceKey key : SequenceKey.values()) {
-			long[] arm = arms.getOrDefault(key.key(), new long[4]);
 			rows.add(new SequenceRow(key.key(), totals.getOrDefault(key.key(), new Counts(0, 0, 0, 0, 0, 0)),
-					steps.getOrDefault(key.key(), List.of()), Lift.of(arm[0], arm[1], arm[2], arm[3])));
+					steps.getOrDefault(key.key(), List.of()), lifts.getOrDefault(key.key(), Lift.of(0, 0, 0, 0))));
 		}
 		return rows;
 	}
