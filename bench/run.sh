@@ -103,7 +103,7 @@ SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USE
   NURTURE_DATA_DIR=$DATA_DIR SERVER_PORT=$PORT \
   java -Xms256m -Xmx512m -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -jar target/nurture.jar serve \
   --nurture.quiet-hours.start=00:00 --nurture.quiet-hours.end=23:59:59 \
-  --nurture.quiet-hours.days=MON,TUE,WED,THU,FRI,SAT,SUN \
+  --nurture.quiet-hours.days=MON,TUE,WED,THU,FRI,SAT,SUN --nurture.holdout.default-percent=0 \
   --nurture.scheduler.threads=$THREADS --nurture.scheduler.batch-size=$BATCH \
   --nurture.scheduler.workers=$WORKERS --nurture.scheduler.polling-interval=PT0.1S \
   --spring.datasource.hikari.maximum-pool-size=$POOL "${DELIVERY_ARGS[@]}" \

@@ -109,6 +109,10 @@
         h('div', { class: 'card' }, h('div', { class: 'n' }, totalLive), 'live enrollments')),
       h('h2', {}, 'Funnel, last 90 days'),
       h('div', { class: 'panel', id: 'funnel' }, funnelChart(funnel.sequences), funnelTable(funnel.sequences)),
+      h('h2', {}, 'Did Nurture help? Booked with messages against the holdout'),
+      h('div', { class: 'panel', id: 'lift' }, liftChart(funnel), liftTable(funnel),
+        h('p', { class: 'muted' }, 'The bar is the extra bookings per 100 enrolled; the line, the range it likely lies in (95%). ',
+          'A verdict needs at least 30 enrolled in each arm. See "What the verdict means" in docs/holdouts.md.')),
       h('h2', {}, 'Active enrollments by sequence'),
       h('div', { class: 'panel' }, table(['Sequence', 'Active', 'Paused'],
         live.sequences.map(s => [s.sequence, s.active, s.paused]))),
@@ -139,6 +143,46 @@
       });
     });
     return chart;
+  }
+
+  // The lift per sequence and overall: the difference in points, its 95% interval as a whisker.
+  function liftRows(funnel) {
+    return funnel.sequences.filter(s => s.lift.control.enrolled > 0).map(s => [s.sequence, s.lift])
+      .concat([['all', funnel.lift]]);
+  }
+
+  function liftChart(funnel) {
+    const rows = liftRows(funnel);
+    const ends = rows.flatMap(([, l]) => l.interval ? [Math.abs(l.interval.lower), Math.abs(l.interval.upper)] : [1]);
+    const span = Math.max(5, ...ends);
+    const width = 640, left = 100, right = 200, rowHeight = 26, height = rows.length * rowHeight + 30;
+    const mid = left + (width - left - right) / 2, scale = (width - left - right) / 2 / span;
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, style: 'max-width:100%;height:auto',
+      role: 'img', 'aria-label': 'Lift per sequence with its interval' });
+    chart.append(svg('line', { x1: mid, x2: mid, y1: 0, y2: height - 18, stroke: '#52606d' }));
+    chart.append(svg('text', { x: mid - 4, y: height - 4 }, '0'));
+    chart.append(svg('text', { x: left, y: height - 4 }, `-${Math.round(span)} pts`));
+    chart.append(svg('text', { x: width - right - 40, y: height - 4 }, `+${Math.round(span)} pts`));
+    rows.forEach(([name, l], i) => {
+      const y = i * rowHeight + 6;
+      chart.append(svg('text', { x: 0, y: y + 13, 'font-weight': 600 }, name));
+      if (l.differencePoints !== null) {
+        const x = mid + Math.min(0, l.differencePoints) * scale;
+        chart.append(svg('rect', { x, y, width: Math.max(1, Math.abs(l.differencePoints) * scale), height: 16,
+          fill: l.verdict === 'likely helps' ? '#1f9d55' : l.verdict === 'likely hurts' ? '#b42318' : '#9aa5b1' }));
+        chart.append(svg('line', { x1: mid + l.interval.lower * scale, x2: mid + l.interval.upper * scale,
+          y1: y + 8, y2: y + 8, stroke: '#1f2933', 'stroke-width': 2 }));
+      }
+      chart.append(svg('text', { x: width - right + 8, y: y + 13 }, l.verdict));
+    });
+    return chart;
+  }
+
+  function liftTable(funnel) {
+    const arm = a => a.bookedPercent === null ? '—' : `${a.booked}/${a.enrolled} (${a.bookedPercent}%)`;
+    const range = l => l.interval ? `${l.differencePoints} (${l.interval.lower} to ${l.interval.upper})` : '—';
+    return table(['Sequence', 'Booked with messages', 'Booked held out', 'Extra bookings per 100 (95% range)', 'Verdict'],
+      liftRows(funnel).map(([name, l]) => [name, arm(l.treatment), arm(l.control), range(l), l.verdict]));
   }
 
   function funnelTable(sequences) {
@@ -203,7 +247,9 @@
         h('p', {}, [c.email, c.phone, zoneText(c)].filter(Boolean).join(' · ')),
         h('p', {}, 'Status: ', h('span', { class: 'badge', id: 'contact-status' }, c.status),
           ' Enrollment: ', h('span', { class: 'badge', id: 'enrollment-status' },
-            enrollment ? `${enrollment.sequence} v${enrollment.version} ${enrollment.status}` : 'none')),
+            enrollment ? `${enrollment.sequence} v${enrollment.version} ${enrollment.status}` : 'none'),
+          enrollment && enrollment.arm === 'control'
+            ? h('span', { class: 'badge', id: 'enrollment-arm' }, 'held out: sent nothing') : null),
         (c.tags || []).length ? h('p', { class: 'muted' }, 'Tags: ' + c.tags.join(', ')) : null,
         h('div', { class: 'row' }, actions)),
       h('h2', {}, 'Preferences'),
@@ -220,7 +266,7 @@
     switch (e.kind) {
       case 'trigger': head.append(`Trigger ${e.trigger} from ${e.source}: ${e.outcome}`); break;
       case 'enrollment': head.append(`Enrolled in ${e.sequence} v${e.version} `, h('span', { class: 'badge' }, e.status),
-        e.endReason ? ` (${e.endReason})` : ''); break;
+        e.arm === 'control' ? ' (control arm: held out, sent nothing)' : '', e.endReason ? ` (${e.endReason})` : ''); break;
       case 'step':
         head.append(`${e.sequence} step ${e.stepNo} · ${e.objective} `, h('span', { class: 'badge ' + e.status }, e.status),
           e.channel ? ` via ${e.channel}` : '', e.status === 'scheduled' ? ` · due ${when(e.dueAt)}` : '');
@@ -252,6 +298,7 @@
     const tone = h('input', { id: 'tone', value: shown.tone, size: 40 });
     const sendAt = h('input', { id: 'sendAt', type: 'time', value: shown.sendAt.substring(0, 5) });
     const description = h('input', { id: 'description', value: shown.description || '', size: 50 });
+    const holdout = h('input', { id: 'holdoutPercent', type: 'number', min: 0, max: 50, value: shown.holdoutPercent, size: 4 });
     const rows = h('tbody', { id: 'steps' });
     const addRow = step => {
       const objective = h('select', { class: 'objective' }, current.objectives.map(o => h('option', { value: o, selected: o === step.objective }, o)));
@@ -265,6 +312,7 @@
     shown.steps.forEach(addRow);
     const message = h('p', { id: 'save-result', role: 'status' });
     const draft = () => ({ tone: tone.value, sendAt: sendAt.value, description: description.value,
+      holdoutPercent: Number(holdout.value),
       steps: [...rows.children].map(tr => {
         const kind = tr.querySelector('.kind').value, value = tr.querySelector('.when').value.trim();
         const step = { objective: tr.querySelector('.objective').value };
@@ -277,7 +325,8 @@
       if (!(await confirmAction(`Save these ${steps.length} steps as a new version of ${key}? Contacts in flight keep their version.`))) return;
       try {
         const saved = await api('PUT', '/api/sequences/' + key,
-          { tone: tone.value, sendAt: sendAt.value, description: description.value, steps });
+          { tone: tone.value, sendAt: sendAt.value, description: description.value,
+            holdoutPercent: Number(holdout.value), steps });
         await sequence(key);
         document.getElementById('save-result').textContent = saved.version === current.version
           ? `Nothing changed: still version ${saved.version}.` : `Saved as version ${saved.version}.`;
@@ -306,6 +355,7 @@
       h('form', { class: 'panel', id: 'editor', onsubmit: save },
         h('div', { class: 'row' }, h('label', {}, 'Tone ', tone), h('label', {}, 'Send at ', sendAt)),
         h('div', { class: 'row' }, h('label', {}, 'Description ', description)),
+        h('div', { class: 'row' }, h('label', {}, 'Hold out (% sent nothing, to measure the effect) ', holdout)),
         h('table', {},
           h('thead', {}, h('tr', {}, ['Objective', 'Timing', 'Day or delay (PT2H)', ''].map(x => h('th', {}, x)))), rows),
         h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', id: 'add-step',

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "nurture.clock=simulated", "nurture.clock-start=2026-01-05T08:00:00Z",
-				"nurture.metrics.refresh-interval=PT0S", "nurture.admin-token=" + IntegrationTest.TOKEN,
+				"nurture.metrics.refresh-interval=PT0S", "nurture.holdout.default-percent=0",
+				"nurture.admin-token=" + IntegrationTest.TOKEN,
 				"nurture.webhooks.booking-secret=" + IntegrationTest.SECRET,
 				"nurture.webhooks.calcom-secret=" + IntegrationTest.CALCOM_SECRET,
 				"nurture.webhooks.calendly-signing-key=" + IntegrationTest.CALENDLY_KEY,

@@ -20,7 +20,7 @@ record ContactView(String externalId, String name, String phone, String email, S
 	record PreferenceView(String key, String value, double confidence, int evidenceCount) {
 	}
 
-	record ActiveEnrollment(long id, String sequence, int version, String status, Instant startedAt) {
+	record ActiveEnrollment(long id, String sequence, int version, String status, String arm, Instant startedAt) {
 	}
 
 	static ContactView of(Contact c, List<Preference> preferences, Enrollment live) {
@@ -31,7 +31,7 @@ record ContactView(String externalId, String name, String phone, String email, S
 					.map(p -> new PreferenceView(p.key(), p.value(), p.confidence(), p.evidenceCount()))
 					.toList(),
 				(live != null) ? new ActiveEnrollment(live.id(), live.sequence().key(), live.version(),
-						live.status().value(), live.startedAt()) : null);
+						live.status().value(), live.arm().value(), live.startedAt()) : null);
 	}
 
 }

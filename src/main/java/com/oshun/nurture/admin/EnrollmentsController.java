@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Enrollments, and the operator's actions on one. Holdout arms are not built yet, so an
- * {@code arm} filter is refused like any unknown parameter rather than ignored.
+ * Enrollments, and the operator's actions on one; each names the arm of its sequence's
+ * holdout it is in ({@code treatment} or {@code control}).
  */
 @RestController
 @RequestMapping("/api/enrollments")
@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 class EnrollmentsController {
 
 	private static final List<String> STATUSES = List.of("active", "paused", "completed", "ended");
+
+	private static final List<String> ARMS = List.of("treatment", "control");
 
 	private final EnrollmentRepository enrollments;
 
@@ -48,11 +50,11 @@ class EnrollmentsController {
 	 * name).
 	 */
 	record EnrollmentView(long id, String contactExternalId, String contactName, String sequence, int version,
-			String status, Instant startedAt, Instant pausedAt, Instant endedAt, String endReason) {
+			String status, String arm, Instant startedAt, Instant pausedAt, Instant endedAt, String endReason) {
 
 		static EnrollmentView of(Enrollment e, Contact contact) {
 			return new EnrollmentView(e.id(), contact.externalId(), contact.name(), e.sequence().key(), e.version(),
-					e.status().value(), e.startedAt(), e.pausedAt(), e.endedAt(), e.endReason());
+					e.status().value(), e.arm().value(), e.startedAt(), e.pausedAt(), e.endedAt(), e.endReason());
 		}
 
 	}
@@ -60,6 +62,7 @@ class EnrollmentsController {
 	@GetMapping
 	Map<String, List<EnrollmentView>> list(@RequestParam(name = "status", required = false) String status,
 			@RequestParam(name = "sequence", required = false) String sequence,
+			@RequestParam(name = "arm", required = false) String arm,
 			@RequestParam(name = "limit", defaultValue = "100") int limit) {
 		if (status != null && !STATUSES.contains(status)) {
 			throw new InvalidInput("status", "status must be one of " + STATUSES);
@@ -67,10 +70,13 @@ class EnrollmentsController {
 		if (sequence != null && SequenceKey.find(sequence).isEmpty()) {
 			throw new InvalidInput("sequence", "unknown sequence " + sequence);
 		}
+		if (arm != null && !ARMS.contains(arm)) {
+			throw new InvalidInput("arm", "arm must be one of " + ARMS);
+		}
 		if (limit < 1 || limit > 1000) {
 			throw new InvalidInput("limit", "limit must be from 1 to 1000");
 		}
-		List<Enrollment> found = enrollments.list(status, sequence, limit);
+		List<Enrollment> found = enrollments.list(status, sequence, arm, limit);
 		Map<Long, Contact> byId = contacts.getAll(found.stream().map(Enrollment::contactId).distinct().toList());
 		return Map.of("enrollments", found.stream().map(e -> EnrollmentView.of(e, byId.get(e.contactId()))).toList());
 	}

@@ -21,21 +21,24 @@ import org.springframework.stereotype.Component;
  * enrollments come from a range scan of {@code nurture_enrollments_started_idx}, their
  * step runs from the primary key, and each "replied" and "booked" is an {@code exists}
  * probe of {@code messages_inbound_idx} and {@code bookings_contact_created_idx} for one
- * contact, so no table is read in full. Both definitions are in docs/dashboard.md.
+ * contact, so no table is read in full. Both definitions are in docs/dashboard.md; a
+ * booking counts from the enrollment's start to
+ * {@code nurture.reports.attribution-window} after its end (or after {@code to} for one
+ * still running), in either arm alike.
  */
 @Component
 public class FunnelReport {
 
 	private static final String ENROLLMENTS = """
 			with e as (
-			    select en.id, en.sequence_key, en.status,
+			    select en.id, en.sequence_key, en.status, en.arm,
 			           (en.end_reason in ('booked', 'rescheduled') or exists (
 			               select 1 from bookings b
 			               where b.contact_id = en.contact_id and b.status in ('booked', 'completed', 'rescheduled')
 			                 and ((b.created_at > en.started_at
-			                       and b.created_at <= coalesce(en.ended_at, :to) + interval '30 days')
+			                       and b.created_at <= coalesce(en.ended_at, :to) + :window * interval '1 second')
 			                   or (b.status = 'booked' and b.updated_at > en.started_at
-			                       and b.updated_at <= coalesce(en.ended_at, :to) + interval '30 days')))) as booked,
+			                       and b.updated_at <= coalesce(en.ended_at, :to) + :window * interval '1 second')))) as booked,
 			           coalesce(en.end_reason like 'opted out%', false) as opted_out,
 			           (en.status = 'completed' and en.sequence_key <> 'drip') as to_drip
 			    from nurture_enrollments en
@@ -57,7 +60,9 @@ public class FunnelReport {
 					       count(*) filter (where exists (select 1 from s where s.enrollment_id = e.id and s.replied)) as replied,
 					       count(*) filter (where e.booked) as booked,
 					       count(*) filter (where e.opted_out) as opted_out,
-					       count(*) filter (where e.to_drip) as to_drip
+					       count(*) filter (where e.to_drip) as to_drip,
+					       count(*) filter (where e.arm = 'control') as control_enrolled,
+					       count(*) filter (where e.arm = 'control' and e.booked) as control_booked
 					from e group by e.sequence_key
 					""";
 
@@ -77,8 +82,11 @@ public class FunnelReport {
 
 	private final JdbcClient jdbc;
 
-	FunnelReport(JdbcClient jdbc) {
+	private final long windowSeconds;
+
+	FunnelReport(JdbcClient jdbc, ReportSettings settings) {
 		this.jdbc = jdbc;
+		this.windowSeconds = settings.attributionWindow().toSeconds();
 	}
 
 	/** Counts and rates for one sequence or one step. */
@@ -104,23 +112,50 @@ public class FunnelReport {
 	public record StepRow(int stepNo, String objective, Counts counts, long skipped, long failed, long cancelled) {
 	}
 
-	/** A sequence's row and its steps. */
-	public record SequenceRow(String sequence, Counts counts, List<StepRow> steps) {
+	/**
+	 * A sequence's row, its steps, and the lift of its treatment arm over its control.
+	 */
+	public record SequenceRow(String sequence, Counts counts, List<StepRow> steps, Lift lift) {
+	}
+
+	/** The sequences of the period, and the lift of them all together. */
+	public record Funnel(List<SequenceRow> sequences, Lift overall) {
+	}
+
+	/**
+	 * {@link #between} with the lift over all sequences: their arms pooled, those with no
+	 * control enrollment in the period left out (a sequence that holds out nothing says
+	 * nothing about lift).
+	 */
+	public Funnel funnel(Instant from, Instant to) {
+		List<SequenceRow> rows = between(from, to);
+		long[] pooled = new long[4];
+		for (SequenceRow row : rows) {
+			if (row.lift().controlEnrolled() > 0) {
+				pooled[0] += row.lift().treatmentEnrolled();
+				pooled[1] += row.lift().treatmentBooked();
+				pooled[2] += row.lift().controlEnrolled();
+				pooled[3] += row.lift().controlBooked();
+			}
+		}
+		return new Funnel(rows, Lift.of(pooled[0], pooled[1], pooled[2], pooled[3]));
 	}
 
 	public List<SequenceRow> between(Instant from, Instant to) {
 		Map<String, Counts> totals = new LinkedHashMap<>();
-		jdbc.sql(SEQUENCES)
-			.param("from", Timestamps.param(from))
-			.param("to", Timestamps.param(to))
-			.query((rs, n) -> totals.put(rs.getString("sequence_key"),
-					new Counts(rs.getLong("enrolled"), rs.getLong("messaged"), rs.getLong("replied"),
-							rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip"))))
-			.list();
+		Map<String, Lift> lifts = new LinkedHashMap<>();
+		query(SEQUENCES, from, to).query((rs, n) -> {
+			Counts counts = new Counts(rs.getLong("enrolled"), rs.getLong("messaged"), rs.getLong("replied"),
+					rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip"));
+			long controlEnrolled = rs.getLong("control_enrolled");
+			long controlBooked = rs.getLong("control_booked");
+			totals.put(rs.getString("sequence_key"), counts);
+			lifts.put(rs.getString("sequence_key"), Lift.of(counts.enrolled() - controlEnrolled,
+					counts.booked() - controlBooked, controlEnrolled, controlBooked));
+			return counts;
+		}).list();
 		Map<String, List<StepRow>> steps = new LinkedHashMap<>();
-		jdbc.sql(STEPS)
-			.param("from", Timestamps.param(from))
-			.param("to", Timestamps.param(to))
+		query(STEPS, from, to)
 			.query((rs, n) -> steps.computeIfAbsent(rs.getString("sequence_key"), k -> new ArrayList<>())
 				.add(new StepRow(rs.getInt("step_no"), rs.getString("objective"),
 						new Counts(rs.getLong("reached"), rs.getLong("messaged"), rs.getLong("replied"),
@@ -130,9 +165,16 @@ public class FunnelReport {
 		List<SequenceRow> rows = new ArrayList<>();
 		for (SequenceKey key : SequenceKey.values()) {
 			rows.add(new SequenceRow(key.key(), totals.getOrDefault(key.key(), new Counts(0, 0, 0, 0, 0, 0)),
-					steps.getOrDefault(key.key(), List.of())));
+					steps.getOrDefault(key.key(), List.of()), lifts.getOrDefault(key.key(), Lift.of(0, 0, 0, 0))));
 		}
 		return rows;
+	}
+
+	private JdbcClient.StatementSpec query(String sql, Instant from, Instant to) {
+		return jdbc.sql(sql)
+			.param("from", Timestamps.param(from))
+			.param("to", Timestamps.param(to))
+			.param("window", windowSeconds);
 	}
 
 }

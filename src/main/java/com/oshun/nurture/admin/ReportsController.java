@@ -41,7 +41,8 @@ class ReportsController {
 
 	@GetMapping("/funnel")
 	@Operation(summary = "Per sequence and step: enrolled, messaged, replied, booked, opted out, moved to the drip, "
-			+ "and rates, for the enrollments started in [from, to) (default the last 90 days)")
+			+ "and rates, for the enrollments started in [from, to) (default the last 90 days); per sequence and "
+			+ "overall, the lift: booked rate of each holdout arm, their difference with a 95% interval, a verdict")
 	Map<String, Object> funnel(@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
 		Instant end = (to != null) ? instant("to", to, true) : clock.instant();
@@ -52,7 +53,9 @@ class ReportsController {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("from", start);
 		answer.put("to", end);
-		answer.put("sequences", funnel.between(start, end).stream().map(ReportsController::view).toList());
+		FunnelReport.Funnel report = funnel.funnel(start, end);
+		answer.put("sequences", report.sequences().stream().map(ReportsController::view).toList());
+		answer.put("lift", report.overall().view());
 		return answer;
 	}
 
@@ -82,6 +85,7 @@ class ReportsController {
 	private static Map<String, Object> view(FunnelReport.SequenceRow row) {
 		Map<String, Object> view = counts(row.counts());
 		view.put("sequence", row.sequence());
+		view.put("lift", row.lift().view());
 		view.put("steps", row.steps().stream().map(step -> {
 			Map<String, Object> s = counts(step.counts());
 			s.put("stepNo", step.stepNo());

@@ -21,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads the body of {@code PUT /api/sequences/{key}} into a new version, naming the field
  * at fault ({@code steps[2].day}) when a rule of PRODUCT.md section 2 is broken: the
  * sequence's own objectives, steps in time order, the drip at least three steps at least
- * 25 days apart. The body GET answers is taken as it is: its read-only fields must say
- * what the current version says.
+ * 25 days apart, a {@code holdoutPercent} from 0 to 50. The body GET answers is taken as
+ * it is: its read-only fields must say what the current version says.
  */
 final class SequenceInput {
 
@@ -48,6 +48,9 @@ final class SequenceInput {
 		}
 		LocalTime sendAt = sendAt(json.text("sendAt"));
 		String description = json.optionalText("description").orElse(null);
+		// A body from before holdouts keeps the current share.
+		int holdoutPercent = json.optionalInt("holdoutPercent", 0, SequenceDefinition.MAX_HOLDOUT_PERCENT)
+			.orElse(current.holdoutPercent());
 		List<JsonFields> items = json.objects("steps");
 		List<StepDefinition> steps = new ArrayList<>();
 		Duration previous = null;
@@ -70,7 +73,7 @@ final class SequenceInput {
 		if (key == SequenceKey.DRIP && steps.size() < DRIP_MIN_STEPS) {
 			throw new InvalidInput("steps", "the drip needs at least " + DRIP_MIN_STEPS + " steps");
 		}
-		return new SequenceDefinition(key, 0, tone, sendAt, description, steps);
+		return new SequenceDefinition(key, 0, tone, sendAt, description, holdoutPercent, steps);
 	}
 
 	private static JsonNode readOnly(SequenceView current) {

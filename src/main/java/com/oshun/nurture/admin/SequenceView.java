@@ -13,7 +13,7 @@ import com.oshun.nurture.sequence.SequenceDefinition;
  * step's {@code stepNo} may come back unchanged.
  */
 record SequenceView(String key, int version, List<Integer> versions, String tone, String sendAt, String description,
-		List<StepView> steps, List<String> objectives) {
+		int holdoutPercent, List<StepView> steps, List<String> objectives) {
 
 	private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -22,7 +22,7 @@ record SequenceView(String key, int version, List<Integer> versions, String tone
 
 	static SequenceView of(SequenceDefinition d, List<Integer> versions) {
 		return new SequenceView(d.key().key(), d.version(), versions, d.tone(), HOUR_MINUTE.format(d.sendAt()),
-				d.description(),
+				d.description(), d.holdoutPercent(),
 				d.steps().stream().map(s -> new StepView(s.stepNo(), s.objective(), s.day(), s.delay())).toList(),
 				SequenceInput.OBJECTIVES.get(d.key()));
 	}

@@ -41,17 +41,17 @@ public class Timeline {
 							rs.getString("kind"), "source", rs.getString("source"), "outcome", rs.getString("outcome")))
 					.list());
 		entries.addAll(jdbc.sql("""
-				select id, sequence_key, sequence_version, status, started_at, ended_at, end_reason
+				select id, sequence_key, sequence_version, status, arm, started_at, ended_at, end_reason
 				from nurture_enrollments where contact_id = :c order by id
 				""")
 			.param("c", contactId)
 			.query((rs, n) -> entry(Timestamps.read(rs, "started_at"), "enrollment", "id", rs.getLong("id"), "sequence",
 					rs.getString("sequence_key"), "version", rs.getInt("sequence_version"), "status",
-					rs.getString("status"), "endedAt", Timestamps.read(rs, "ended_at"), "endReason",
-					rs.getString("end_reason")))
+					rs.getString("status"), "arm", rs.getString("arm"), "endedAt", Timestamps.read(rs, "ended_at"),
+					"endReason", rs.getString("end_reason")))
 			.list());
 		entries.addAll(jdbc.sql("""
-				select s.enrollment_id, e.sequence_key, s.step_no, s.objective, s.status, s.due_at, s.sent_at,
+				select s.enrollment_id, e.sequence_key, e.arm, s.step_no, s.objective, s.status, s.due_at, s.sent_at,
 				       s.channel, s.content, s.composer, s.composer_reason, s.reason
 				from nurture_step_runs s join nurture_enrollments e on e.id = s.enrollment_id
 				where s.contact_id = :c order by s.due_at, s.step_no
@@ -59,11 +59,11 @@ public class Timeline {
 			Instant sentAt = Timestamps.read(rs, "sent_at");
 			Instant dueAt = Timestamps.read(rs, "due_at");
 			return entry((sentAt != null) ? sentAt : dueAt, "step", "enrollmentId", rs.getLong("enrollment_id"),
-					"sequence", rs.getString("sequence_key"), "stepNo", rs.getInt("step_no"), "objective",
-					rs.getString("objective"), "status", rs.getString("status"), "dueAt", dueAt, "sentAt", sentAt,
-					"channel", rs.getString("channel"), "content", rs.getString("content"), "composer",
-					rs.getString("composer"), "composerReason", rs.getString("composer_reason"), "reason",
-					rs.getString("reason"));
+					"sequence", rs.getString("sequence_key"), "arm", rs.getString("arm"), "stepNo",
+					rs.getInt("step_no"), "objective", rs.getString("objective"), "status", rs.getString("status"),
+					"dueAt", dueAt, "sentAt", sentAt, "channel", rs.getString("channel"), "content",
+					rs.getString("content"), "composer", rs.getString("composer"), "composerReason",
+					rs.getString("composer_reason"), "reason", rs.getString("reason"));
 		}).list());
 		entries.addAll(jdbc
 			.sql("select direction, channel, content, created_at from messages where contact_id = :c order by id")

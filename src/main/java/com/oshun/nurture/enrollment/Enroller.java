@@ -40,16 +40,19 @@ public class Enroller {
 
 	private final Learning learning;
 
+	private final Holdouts holdouts;
+
 	private final Clock clock;
 
 	Enroller(ContactRepository contacts, EnrollmentRepository enrollments, StepRunRepository steps,
-			SequenceCatalog catalog, StepPlanner planner, Learning learning, Clock clock) {
+			SequenceCatalog catalog, StepPlanner planner, Learning learning, Holdouts holdouts, Clock clock) {
 		this.contacts = contacts;
 		this.enrollments = enrollments;
 		this.steps = steps;
 		this.catalog = catalog;
 		this.planner = planner;
 		this.learning = learning;
+		this.holdouts = holdouts;
 		this.clock = clock;
 	}
 
@@ -85,14 +88,15 @@ public class Enroller {
 		}
 		Instant now = clock.instant();
 		SequenceDefinition definition = catalog.current(sequence);
-		Optional<Long> id = enrollments.insert(contactId, sequence, definition.version(), now);
+		Enrollment.Arm arm = holdouts.assign(contact, definition);
+		Optional<Long> id = enrollments.insert(contactId, sequence, definition.version(), arm, now);
 		if (id.isEmpty()) {
 			return new Outcome(null, "not enrolled: already enrolled");
 		}
 		List<PlannedStep> planned = planner.plan(definition, now, contact.zone(),
 				learning.bestHour(contactId).orElse(null));
 		steps.insertAll(id.get(), contactId, planned, now);
-		return new Outcome(id.get(), "enrolled in " + sequence + " v" + definition.version());
+		return new Outcome(id.get(), "enrolled in " + sequence + " v" + definition.version() + ", " + arm.value());
 	}
 
 	/** End every live enrollment of the contact (it booked, opted out, ...). */
@@ -194,8 +198,8 @@ public class Enroller {
 	}
 
 	/**
-	 * Complete an enrollment whose steps are all done; a sequence that ends without a
-	 * booking leads to the drip.
+	 * Complete an enrollment whose steps are all done; a treatment that ends without a
+	 * booking leads to the drip (a control is sent nothing after either).
 	 */
 	@Transactional
 	public void completeIfDone(long id) {
@@ -204,7 +208,7 @@ public class Enroller {
 			return;
 		}
 		enrollments.setStatus(id, Enrollment.Status.COMPLETED, clock.instant(), "sequence finished without a booking");
-		if (enrollment.sequence() != SequenceKey.DRIP) {
+		if (enrollment.sequence() != SequenceKey.DRIP && !enrollment.control()) {
 			enroll(enrollment.contactId(), SequenceKey.DRIP);
 		}
 	}

@@ -7,10 +7,26 @@ import com.oshun.nurture.web.RefusedTransition;
 
 /**
  * A contact's run through one version of a sequence. At most one per contact is live
- * ({@code active} or {@code paused}); the database enforces it.
+ * ({@code active} or {@code paused}); the database enforces it. An enrollment in the
+ * {@code control} arm runs its timeline with nothing sent.
  */
-public record Enrollment(long id, long contactId, SequenceKey sequence, int version, Status status, Instant startedAt,
-		Instant pausedAt, Instant endedAt, String endReason) {
+public record Enrollment(long id, long contactId, SequenceKey sequence, int version, Status status, Arm arm,
+		Instant startedAt, Instant pausedAt, Instant endedAt, String endReason) {
+
+	/** Which arm of its sequence's holdout the enrollment was drawn into. */
+	public enum Arm {
+
+		TREATMENT, CONTROL;
+
+		public String value() {
+			return name().toLowerCase();
+		}
+
+		static Arm of(String value) {
+			return valueOf(value.toUpperCase());
+		}
+
+	}
 
 	public enum Status {
 
@@ -24,6 +40,10 @@ public record Enrollment(long id, long contactId, SequenceKey sequence, int vers
 			return valueOf(value.toUpperCase());
 		}
 
+	}
+
+	public boolean control() {
+		return arm == Arm.CONTROL;
 	}
 
 	public boolean live() {

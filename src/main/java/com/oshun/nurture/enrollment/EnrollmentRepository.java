@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EnrollmentRepository {
 
-	private static final String COLUMNS = "id, contact_id, sequence_key, sequence_version, status, started_at, paused_at, ended_at, end_reason";
+	private static final String COLUMNS = "id, contact_id, sequence_key, sequence_version, status, arm, started_at, paused_at, ended_at, end_reason";
 
 	private final JdbcClient jdbc;
 
@@ -33,16 +33,17 @@ public class EnrollmentRepository {
 	 * Insert a live enrollment; empty when the contact already has one (the partial
 	 * unique index decides, so two concurrent triggers cannot both win).
 	 */
-	Optional<Long> insert(long contactId, SequenceKey sequence, int version, Instant startedAt) {
+	Optional<Long> insert(long contactId, SequenceKey sequence, int version, Enrollment.Arm arm, Instant startedAt) {
 		return jdbc.sql("""
-				insert into nurture_enrollments (contact_id, sequence_key, sequence_version, status, started_at)
-				values (:contact, :sequence, :version, 'active', :started)
+				insert into nurture_enrollments (contact_id, sequence_key, sequence_version, status, arm, started_at)
+				values (:contact, :sequence, :version, 'active', :arm, :started)
 				on conflict (contact_id) where status in ('active', 'paused') do nothing
 				returning id
 				""")
 			.param("contact", contactId)
 			.param("sequence", sequence.key())
 			.param("version", version)
+			.param("arm", arm.value())
 			.param("started", Timestamps.param(startedAt))
 			.query(Long.class)
 			.optional();
@@ -106,15 +107,31 @@ public class EnrollmentRepository {
 			.optional();
 	}
 
-	public List<Enrollment> list(String status, String sequence, int limit) {
+	/** The arm of the contact's latest enrollment in {@code sequence}, if it had one. */
+	Optional<Enrollment.Arm> lastArm(long contactId, SequenceKey sequence) {
+		return jdbc.sql("""
+				select arm from nurture_enrollments where contact_id = :contact and sequence_key = :sequence
+				order by id desc limit 1
+				""")
+			.param("contact", contactId)
+			.param("sequence", sequence.key())
+			.query(String.class)
+			.optional()
+			.map(Enrollment.Arm::of);
+	}
+
+	/** The latest enrollments; {@code null} filters match any. */
+	public List<Enrollment> list(String status, String sequence, String arm, int limit) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from nurture_enrollments
 				where (cast(:status as text) is null or status = :status)
 				  and (cast(:sequence as text) is null or sequence_key = :sequence)
+				  and (cast(:arm as text) is null or arm = :arm)
 				order by id desc limit :limit
 				""")
 			.param("status", status)
 			.param("sequence", sequence)
+			.param("arm", arm)
 			.param("limit", limit)
 			.query(EnrollmentRepository::map)
 			.list();
@@ -143,8 +160,8 @@ public class EnrollmentRepository {
 	static Enrollment map(ResultSet rs, int row) throws SQLException {
 		return new Enrollment(rs.getLong("id"), rs.getLong("contact_id"), SequenceKey.of(rs.getString("sequence_key")),
 				rs.getInt("sequence_version"), Enrollment.Status.of(rs.getString("status")),
-				Timestamps.read(rs, "started_at"), Timestamps.read(rs, "paused_at"), Timestamps.read(rs, "ended_at"),
-				rs.getString("end_reason"));
+				Enrollment.Arm.of(rs.getString("arm")), Timestamps.read(rs, "started_at"),
+				Timestamps.read(rs, "paused_at"), Timestamps.read(rs, "ended_at"), rs.getString("end_reason"));
 	}
 
 }

@@ -116,7 +116,7 @@ class StepClaim {
 			}
 			Enrollment enrollment = enrollmentsById.get(step.enrollmentId());
 			HeldStep fresh = new HeldStep(step, 1);
-			Optional<String> refusal = refusal(contact);
+			Optional<String> refusal = refusal(contact, enrollment);
 			if (refusal.isPresent()) {
 				claimed.add(new Claimed(fresh, enrollment, contact, false, refusal.get()));
 				continue;
@@ -160,7 +160,13 @@ class StepClaim {
 		return steps.map(StepRun::contactId).collect(Collectors.toSet());
 	}
 
-	private static Optional<String> refusal(Contact contact) {
+	/**
+	 * Why a step is finished unsent: {@code holdout} for every step of the control arm.
+	 */
+	private static Optional<String> refusal(Contact contact, Enrollment enrollment) {
+		if (enrollment.control()) {
+			return Optional.of("holdout");
+		}
 		if (contact.optedOut()) {
 			return Optional.of("contact opted out");
 		}

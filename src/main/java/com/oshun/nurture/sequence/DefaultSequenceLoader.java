@@ -15,15 +15,18 @@ class DefaultSequenceLoader implements InitializingBean {
 
 	private final NurtureSettings settings;
 
-	DefaultSequenceLoader(SequenceCatalog catalog, NurtureSettings settings) {
+	private final HoldoutSettings holdout;
+
+	DefaultSequenceLoader(SequenceCatalog catalog, NurtureSettings settings, HoldoutSettings holdout) {
 		this.catalog = catalog;
 		this.settings = settings;
+		this.holdout = holdout;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
 		if (catalog.isEmpty()) {
-			DefaultSequences.all(settings).forEach(catalog::add);
+			DefaultSequences.all(settings, holdout).forEach(catalog::add);
 		}
 	}
 

@@ -72,14 +72,15 @@ public class SequenceCatalog {
 		}
 		int version = current + 1;
 		jdbc.sql("""
-				insert into nurture_sequences (key, version, tone, send_at, description, created_at)
-				values (:key, :version, :tone, :sendAt, :description, :now)
+				insert into nurture_sequences (key, version, tone, send_at, description, holdout_percent, created_at)
+				values (:key, :version, :tone, :sendAt, :description, :holdout, :now)
 				""")
 			.param("key", definition.key().key())
 			.param("version", version)
 			.param("tone", definition.tone())
 			.param("sendAt", definition.sendAt())
 			.param("description", definition.description())
+			.param("holdout", definition.holdoutPercent())
 			.param("now", Timestamps.param(clock.instant()))
 			.update();
 		for (StepDefinition step : definition.steps()) {
@@ -114,12 +115,14 @@ public class SequenceCatalog {
 					(rs.getString("delay") != null) ? Duration.parse(rs.getString("delay")) : null))
 			.list();
 		return jdbc.sql("""
-				select tone, send_at, description from nurture_sequences where key = :key and version = :version
+				select tone, send_at, description, holdout_percent from nurture_sequences
+				where key = :key and version = :version
 				""")
 			.param("key", key.key())
 			.param("version", version)
 			.query((rs, n) -> new SequenceDefinition(key, version, rs.getString("tone"),
-					rs.getObject("send_at", LocalTime.class), rs.getString("description"), steps))
+					rs.getObject("send_at", LocalTime.class), rs.getString("description"), rs.getInt("holdout_percent"),
+					steps))
 			.single();
 	}
 

@@ -6,11 +6,19 @@ import java.util.Objects;
 
 /**
  * A version of a sequence. Enrollments keep the version they started on.
+ * {@code holdoutPercent} (0 to 50) of its enrollments are the control arm, sent nothing.
  */
 public record SequenceDefinition(SequenceKey key, int version, String tone, LocalTime sendAt, String description,
-		List<StepDefinition> steps) {
+		int holdoutPercent, List<StepDefinition> steps) {
+
+	/** The largest share of enrollments a sequence may hold out. */
+	public static final int MAX_HOLDOUT_PERCENT = 50;
 
 	public SequenceDefinition {
+		if (holdoutPercent < 0 || holdoutPercent > MAX_HOLDOUT_PERCENT) {
+			throw new IllegalArgumentException(
+					"holdoutPercent must be from 0 to " + MAX_HOLDOUT_PERCENT + ", was " + holdoutPercent);
+		}
 		steps = List.copyOf(steps);
 	}
 
@@ -24,7 +32,8 @@ public record SequenceDefinition(SequenceKey key, int version, String tone, Loca
 	/** Whether {@code other} defines the same sequence, whatever its version. */
 	public boolean sameContentAs(SequenceDefinition other) {
 		return key == other.key && Objects.equals(tone, other.tone) && Objects.equals(sendAt, other.sendAt)
-				&& Objects.equals(description, other.description) && steps.equals(other.steps);
+				&& Objects.equals(description, other.description) && holdoutPercent == other.holdoutPercent
+				&& steps.equals(other.steps);
 	}
 
 }

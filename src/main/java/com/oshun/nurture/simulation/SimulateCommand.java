@@ -25,22 +25,28 @@ class SimulateCommand implements CommandLineRunner {
 
 	private final SimulationReport report;
 
-	SimulateCommand(Simulation simulation, SimulationReport report) {
+	private final SimulationSequences sequences;
+
+	SimulateCommand(Simulation simulation, SimulationReport report, SimulationSequences sequences) {
 		this.simulation = simulation;
 		this.report = report;
+		this.sequences = sequences;
 	}
 
 	@Override
 	public void run(String... args) throws IOException {
 		SimulationOptions options = SimulationOptions.parse(args);
 		PrintStream out = System.out;
+		sequences.prepare(options);
 		Simulation.Period period = simulation.run(options);
 		String heading = heading(options, period);
-		List<FunnelReport.SequenceRow> funnel = report.funnel(period);
+		FunnelReport.Funnel withLift = report.withLift(period);
+		List<FunnelReport.SequenceRow> funnel = withLift.sequences();
 		Map<String, List<String>> samples = report.samples();
 		out.println(heading);
 		out.println("=".repeat(78));
 		report.printFunnel(out, funnel);
+		report.printLift(out, withLift);
 		report.printSamples(out, samples);
 		if (options.report() != null) {
 			report.writeHtml(options.report(), heading, funnel, samples);
@@ -50,10 +56,15 @@ class SimulateCommand implements CommandLineRunner {
 	}
 
 	static String heading(SimulationOptions options, Simulation.Period period) {
+		Behaviour b = options.behaviour();
 		return String.format(Locale.ROOT,
-				"Nurture simulation: %d contacts over %d days from %s (reply %.2f, booking %.2f, STOP %.2f, seed %d)",
-				options.contacts(), options.days(), period.start(), options.replyRate(), options.bookingRate(),
-				options.stopRate(), options.seed());
+				"Nurture simulation: %d contacts (%s) over %d days from %s, %s model (own rebooking %.3f in %d days, "
+						+ "per message %.4f, per drip message %.4f, reply %.2f, %.0f%% within 24 h, STOP %.3f), "
+						+ "holdout %s, seed %d",
+				options.contacts(), options.triggers(), options.days(), period.start(), options.model(),
+				b.baselineRebook(), b.baselineDays(), b.messageEffect(), b.dripEffect(), b.replyRate(),
+				100 * b.replyWithin24h(), b.stopRate(),
+				(options.holdout() != null) ? options.holdout() + "%" : "as the sequences say", options.seed());
 	}
 
 }

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactDetails;
@@ -23,10 +25,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Synthetic contacts meet the real triggers on the simulated clock, and after each
- * message they receive may reply, book or say STOP through the real services. Every draw
- * comes from one {@link Random} seeded by the options, in contact and step order, so a
- * seed always gives the same run.
+ * Synthetic contacts meet the real triggers on the simulated clock; some book again on
+ * their own, messages or not, and after each message they receive they may reply, book or
+ * say STOP through the real services, as {@link Behaviour} says. Every draw comes from
+ * one {@link Random} seeded by the options, in contact and step order, so a seed always
+ * gives the same run.
  */
 @Component
 public class Simulation {
@@ -68,9 +71,12 @@ public class Simulation {
 		this.jdbc = jdbc;
 	}
 
-	/** One synthetic contact: who, which trigger, on which day. */
-	record Synthetic(String key, String name, String timezone, String locale, String procedure, String trigger,
-			int day) {
+	/**
+	 * One synthetic contact: who, which trigger, on which day, and the day it books on
+	 * its own (-1: it does not).
+	 */
+	record Synthetic(String key, String name, String timezone, String locale, String procedure, String trigger, int day,
+			int ownBookingDay) {
 
 		ContactDetails details() {
 			return new ContactDetails(name, null, key + "@example.com", timezone, locale, "whatsapp", null, procedure,
@@ -79,18 +85,29 @@ public class Simulation {
 
 	}
 
+	/** An answer that comes on a later day. */
+	private record LaterReply(int day, long contactId, String text) {
+	}
+
 	/** Run the clinic from the clock's now; answers the simulated period. */
 	public Period run(SimulationOptions options) {
 		Random random = new Random(options.seed());
+		Behaviour behaviour = options.behaviour();
 		List<Synthetic> people = new ArrayList<>();
 		for (int i = 0; i < options.contacts(); i++) {
 			String[] person = PEOPLE[random.nextInt(PEOPLE.length)];
 			double kind = random.nextDouble();
-			String trigger = (kind < 0.5) ? "warmLead" : (kind < 0.8) ? "noShow" : "carePlanCompleted";
+			String trigger = options.triggers().equals("no-show") ? "noShow"
+					: (kind < 0.5) ? "warmLead" : (kind < 0.8) ? "noShow" : "carePlanCompleted";
+			String procedure = PROCEDURES[random.nextInt(PROCEDURES.length)];
+			int day = random.nextInt(Math.max(1, options.days() / 3));
+			boolean rebooks = random.nextDouble() < behaviour.baselineRebook();
+			int ownDay = day + enrollmentDelayDays(trigger) + 1 + random.nextInt(behaviour.baselineDays());
 			people.add(new Synthetic(String.format("sim-%05d", i), person[0] + " " + String.format("Sim%05d", i),
-					person[1], person[2], PROCEDURES[random.nextInt(PROCEDURES.length)], trigger,
-					random.nextInt(Math.max(1, options.days() / 3))));
+					person[1], person[2], procedure, trigger, day, rebooks ? ownDay : -1));
 		}
+		Set<String> booked = new HashSet<>();
+		List<LaterReply> later = new ArrayList<>();
 		Instant start = now.instant();
 		Instant previous = start;
 		for (int day = 0; day < options.days(); day++) {
@@ -100,8 +117,14 @@ public class Simulation {
 				if (person.day() == day) {
 					trigger(person, day);
 				}
+				if (person.ownBookingDay() == day && booked.add(person.key())) {
+					book(person, at, "own");
+				}
 			}
-			behave(random, options, people, previous, at);
+			int today = day;
+			later.stream().filter(reply -> reply.day() == today).forEach(r -> inbound(r.contactId(), r.text(), at));
+			later.removeIf(reply -> reply.day() == today);
+			behave(random, behaviour, people, booked, later, day, previous, at);
 			previous = at;
 		}
 		Instant end = start.plus(Duration.ofDays(options.days()));
@@ -111,6 +134,18 @@ public class Simulation {
 
 	/** The simulated period. */
 	public record Period(Instant start, Instant end) {
+	}
+
+	/**
+	 * Days from a trigger to its enrollment: a warm lead waits out its quiet period, a
+	 * completed visit its 30-day rebook window.
+	 */
+	private static int enrollmentDelayDays(String trigger) {
+		return switch (trigger) {
+			case "warmLead" -> 2;
+			case "carePlanCompleted" -> 30;
+			default -> 0;
+		};
 	}
 
 	private void trigger(Synthetic person, int day) {
@@ -127,33 +162,59 @@ public class Simulation {
 		}
 	}
 
-	/** Each message sent since the last look may draw a STOP, a reply or a booking. */
-	private void behave(Random random, SimulationOptions options, List<Synthetic> people, Instant from, Instant to) {
-		List<Long> receivers = jdbc.sql("""
-				select contact_id from nurture_step_runs
-				where status = 'sent' and sent_at > :from and sent_at <= :to order by contact_id, sent_at, step_no
-				""").param("from", Timestamps.param(from)).param("to", Timestamps.param(to)).query(Long.class).list();
-		for (long contactId : receivers) {
-			Contact contact = contacts.get(contactId);
+	private void book(Synthetic person, Instant at, String why) {
+		String id = "sim-book-" + why + "-" + person.key() + "-" + at.getEpochSecond();
+		bookings.apply("simulation",
+				new BookingEvent(id, Type.CREATED, null,
+						new BookingEvent.Booking("bk-" + id, null, "Consultation", person.procedure()), person.key(),
+						person.details(), null));
+	}
+
+	/**
+	 * Each message sent since the last look may draw a STOP, a booking (at the rate of
+	 * its sequence) or a reply, today or on a later day. Every draw is made whatever the
+	 * outcome, so one contact's fate never shifts another's.
+	 */
+	private void behave(Random random, Behaviour behaviour, List<Synthetic> people, Set<String> booked,
+			List<LaterReply> later, int day, Instant from, Instant to) {
+		List<Received> received = jdbc.sql("""
+				select r.contact_id, e.sequence_key from nurture_step_runs r
+				join nurture_enrollments e on e.id = r.enrollment_id
+				where r.status = 'sent' and r.sent_at > :from and r.sent_at <= :to
+				order by r.contact_id, r.sent_at, r.step_no
+				""")
+			.param("from", Timestamps.param(from))
+			.param("to", Timestamps.param(to))
+			.query((rs, n) -> new Received(rs.getLong(1), rs.getString(2)))
+			.list();
+		for (Received message : received) {
+			Contact contact = contacts.get(message.contactId());
 			Synthetic person = people.get(Integer.parseInt(contact.externalId().substring(4)));
 			double stop = random.nextDouble();
 			double reply = random.nextDouble();
 			double book = random.nextDouble();
+			double soon = random.nextDouble();
+			int delay = 1 + random.nextInt(3);
 			String text = REPLIES[random.nextInt(REPLIES.length)];
-			if (stop < options.stopRate()) {
-				inbound(contactId, "STOP", to);
+			double effect = "drip".equals(message.sequence()) ? behaviour.dripEffect() : behaviour.messageEffect();
+			if (stop < behaviour.stopRate()) {
+				inbound(contact.id(), "STOP", to);
 			}
-			else if (book < options.bookingRate()) {
-				bookings.apply("simulation",
-						new BookingEvent("sim-book-" + contactId + "-" + to.getEpochSecond(), Type.CREATED, null,
-								new BookingEvent.Booking("bk-new-" + contactId + "-" + to.getEpochSecond(), null,
-										"Consultation", contact.procedureInterest()),
-								contact.externalId(), person.details(), null));
+			else if (book < effect && booked.add(person.key())) {
+				book(person, to, "message");
 			}
-			else if (reply < options.replyRate()) {
-				inbound(contactId, text, to);
+			else if (reply < behaviour.replyRate()) {
+				if (soon < behaviour.replyWithin24h()) {
+					inbound(contact.id(), text, to);
+				}
+				else {
+					later.add(new LaterReply(day + delay, contact.id(), text));
+				}
 			}
 		}
+	}
+
+	private record Received(long contactId, String sequence) {
 	}
 
 	/**

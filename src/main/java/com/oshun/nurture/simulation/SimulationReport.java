@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import com.oshun.nurture.admin.FunnelReport;
 import com.oshun.nurture.admin.FunnelReport.Counts;
+import com.oshun.nurture.admin.Lift;
 import com.oshun.nurture.admin.Timeline;
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
@@ -42,6 +44,39 @@ public class SimulationReport {
 
 	public List<FunnelReport.SequenceRow> funnel(Simulation.Period period) {
 		return funnel.between(period.start(), period.end());
+	}
+
+	/** The funnel with its lift per sequence and overall. */
+	public FunnelReport.Funnel withLift(Simulation.Period period) {
+		return funnel.funnel(period.start(), period.end());
+	}
+
+	/**
+	 * Each arm's booked rate, the difference in points with its 95 % interval and the
+	 * verdict, for every sequence with a control arm and for all of them together.
+	 */
+	public void printLift(PrintStream out, FunnelReport.Funnel report) {
+		out.println();
+		out.println("Lift: booked with messages (treatment) against held out (control), attribution window included");
+		for (FunnelReport.SequenceRow row : report.sequences()) {
+			if (row.lift().controlEnrolled() > 0) {
+				out.println(lift(row.sequence(), row.lift()));
+			}
+		}
+		out.println(lift("all", report.overall()));
+	}
+
+	static String lift(String label, Lift lift) {
+		String arms = String.format(Locale.ROOT, "%-10s treatment %5d/%-5d %5.1f%%  control %5d/%-5d %s", label,
+				lift.treatmentBooked(), lift.treatmentEnrolled(),
+				(lift.treatmentEnrolled() == 0) ? 0.0 : 100.0 * lift.treatmentBooked() / lift.treatmentEnrolled(),
+				lift.controlBooked(), lift.controlEnrolled(), (lift.controlEnrolled() == 0) ? "  -  "
+						: String.format(Locale.ROOT, "%5.1f%%", 100.0 * lift.controlBooked() / lift.controlEnrolled()));
+		if (lift.differencePoints() == null) {
+			return arms + "  lift -: " + lift.verdict();
+		}
+		return arms + String.format(Locale.ROOT, "  lift %+.1f pts (95%% %+.1f to %+.1f): %s", lift.differencePoints(),
+				lift.interval().lower(), lift.interval().upper(), lift.verdict());
 	}
 
 	public void printFunnel(PrintStream out, List<FunnelReport.SequenceRow> rows) {

@@ -116,7 +116,7 @@ class AdminApiIntegrationTests extends IntegrationTest {
 		assertThat(enrollment.get("contactExternalId").stringValue()).isEqualTo("c_1");
 		assertThat(enrollment.get("contactName").stringValue()).isEqualTo("Ana Souza");
 		assertThat(enrollment.has("contactId")).isFalse();
-		assertThat(enrollment.has("arm")).isFalse();
+		assertThat(enrollment.get("arm").stringValue()).isEqualTo("treatment");
 		http.get("/api/contacts/" + enrollment.get("contactExternalId").stringValue()).expect(200);
 		var paused = http.post("/api/enrollments/" + enrollment.get("id").longValue() + "/pause", "")
 			.expect(200)

@@ -68,6 +68,8 @@ class DashboardBrowserTests extends IntegrationTest {
 		Page page = loggedIn(1280, 860);
 		shot(page, "overview");
 		assertThat(page.locator("#funnel svg")).isVisible();
+		assertThat(page.locator("#lift svg")).isVisible();
+		assertThat(page.locator("#lift")).containsText("not enough data");
 
 		page.click("nav >> text=Contacts");
 		page.fill("#q", "Ana");

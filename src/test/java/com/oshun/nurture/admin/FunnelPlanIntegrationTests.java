@@ -41,6 +41,7 @@ class FunnelPlanIntegrationTests extends IntegrationTest {
 			List<String> lines = jdbc.sql("explain " + sql)
 				.param("from", Timestamps.param(Instant.parse("2026-01-01T00:00:00Z")))
 				.param("to", Timestamps.param(Instant.parse("2026-04-01T00:00:00Z")))
+				.param("window", java.time.Duration.ofDays(30).toSeconds())
 				.query(String.class)
 				.list();
 			return String.join("\n", lines);

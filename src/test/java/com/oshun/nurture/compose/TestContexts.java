@@ -46,7 +46,7 @@ final class TestContexts {
 	static MessageContext context(Contact contact, String objective, String channel,
 			List<MessageRepository.Message> recent, List<Preference> preferences) {
 		SequenceDefinition sequence = new SequenceDefinition(SequenceKey.WARM_LEAD, 1, "helpful, unhurried",
-				java.time.LocalTime.of(10, 0), "test", List.of(StepDefinition.onDay(1, objective, 1)));
+				java.time.LocalTime.of(10, 0), "test", 0, List.of(StepDefinition.onDay(1, objective, 1)));
 		LocalDate today = AT.atZone(contact.zone()).toLocalDate();
 		List<KnowledgeItem> valid = DEMO.stream().filter(item -> item.validOn(today)).toList();
 		return ContextBuilder.assemble(contact, sequence, sequence.step(1), channel, AT, recent, preferences, List.of(),
@@ -59,7 +59,7 @@ final class TestContexts {
 	 */
 	static MessageContext noShow(Contact contact, Instant at, Instant missed) {
 		SequenceDefinition sequence = new SequenceDefinition(SequenceKey.NO_SHOW, 1, "direct, warm, never guilt",
-				java.time.LocalTime.of(10, 0), "test",
+				java.time.LocalTime.of(10, 0), "test", 0,
 				List.of(StepDefinition.after(1, "reschedule", java.time.Duration.ofHours(2))));
 		LocalDate today = at.atZone(contact.zone()).toLocalDate();
 		List<KnowledgeItem> valid = DEMO.stream().filter(item -> item.validOn(today)).toList();

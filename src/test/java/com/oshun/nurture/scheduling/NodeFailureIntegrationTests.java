@@ -399,15 +399,15 @@ class NodeFailureIntegrationTests {
 		environment.put("CHATWOOT_API_TOKEN", "reliability-chatwoot-token");
 		environment.put("CHATWOOT_ACCOUNT_ID", "1");
 		environment.put("CHATWOOT_WHATSAPP_INBOX_ID", "4");
-		List<String> arguments = new ArrayList<>(
-				List.of("--nurture.quiet-hours.start=00:00", "--nurture.quiet-hours.end=23:59:59.999999999",
-						"--nurture.quiet-hours.days=MON,TUE,WED,THU,FRI,SAT,SUN", "--nurture.frequency-cap=PT0S",
-						"--nurture.scheduler.heartbeat-interval=PT1S", "--nurture.scheduler.polling-interval=PT0.2S",
-						"--nurture.chatwoot.retry-base=PT1S", "--nurture.chatwoot.retry-max=PT5S",
-						"--nurture.chatwoot.timeout=PT5S", "--nurture.chatwoot.requests-per-minute=1000000",
-						"--nurture.chatwoot.searches-per-minute=1000000",
-						"--nurture.chatwoot.conversation-messages-per-minute=1000000",
-						"--spring.datasource.hikari.connection-timeout=2000"));
+		List<String> arguments = new ArrayList<>(List.of("--nurture.quiet-hours.start=00:00",
+				"--nurture.quiet-hours.end=23:59:59.999999999",
+				"--nurture.quiet-hours.days=MON,TUE,WED,THU,FRI,SAT,SUN", "--nurture.frequency-cap=PT0S",
+				"--nurture.scheduler.heartbeat-interval=PT1S", "--nurture.scheduler.polling-interval=PT0.2S",
+				"--nurture.holdout.default-percent=0", "--nurture.chatwoot.retry-base=PT1S",
+				"--nurture.chatwoot.retry-max=PT5S", "--nurture.chatwoot.timeout=PT5S",
+				"--nurture.chatwoot.requests-per-minute=1000000", "--nurture.chatwoot.searches-per-minute=1000000",
+				"--nurture.chatwoot.conversation-messages-per-minute=1000000",
+				"--spring.datasource.hikari.connection-timeout=2000"));
 		Consumer<String> template = objective -> {
 			arguments.add("--nurture.whatsapp.templates." + objective + ".name=nurture_" + objective);
 			arguments.add("--nurture.whatsapp.templates." + objective + ".language=pt_BR");

@@ -27,7 +27,7 @@ class StepPlannerTests {
 		// Enrolled Thursday 5 March 2026; US clocks spring forward on Sunday 8 March.
 		Instant start = ZonedDateTime.of(2026, 3, 5, 15, 0, 0, 0, NEW_YORK).toInstant();
 
-		List<PlannedStep> plan = planner.plan(DefaultSequences.warmLead(), start, NEW_YORK, null);
+		List<PlannedStep> plan = planner.plan(DefaultSequences.warmLead(10), start, NEW_YORK, null);
 
 		assertThat(plan).extracting(step -> step.dueAt().atZone(NEW_YORK).toLocalTime())
 			.containsExactly(LocalTime.of(15, 0), LocalTime.of(10, 0), LocalTime.of(10, 0), LocalTime.of(10, 0),
@@ -41,7 +41,7 @@ class StepPlannerTests {
 	void aDelayedStepThatFallsInTheNightMovesToTheMorning() {
 		Instant start = ZonedDateTime.of(2026, 1, 6, 19, 0, 0, 0, NEW_YORK).toInstant();
 
-		List<PlannedStep> plan = planner.plan(DefaultSequences.noShow(), start, NEW_YORK, null);
+		List<PlannedStep> plan = planner.plan(DefaultSequences.noShow(10), start, NEW_YORK, null);
 
 		assertThat(plan.get(0).dueAt()).isEqualTo(ZonedDateTime.of(2026, 1, 7, 9, 0, 0, 0, NEW_YORK).toInstant());
 		assertThat(plan.get(1).dueAt()).isEqualTo(ZonedDateTime.of(2026, 1, 7, 10, 0, 0, 0, NEW_YORK).toInstant());
@@ -52,7 +52,7 @@ class StepPlannerTests {
 		// Saturday 21:00: the +2 h step and the day-2 step both wait for Monday morning.
 		Instant start = ZonedDateTime.of(2026, 1, 10, 21, 0, 0, 0, NEW_YORK).toInstant();
 
-		List<PlannedStep> plan = planner.plan(DefaultSequences.noShow(), start, NEW_YORK, null);
+		List<PlannedStep> plan = planner.plan(DefaultSequences.noShow(10), start, NEW_YORK, null);
 
 		assertThat(plan).extracting(PlannedStep::dueAt).isSorted();
 		assertThat(plan.get(0).dueAt().atZone(NEW_YORK).getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
@@ -62,7 +62,7 @@ class StepPlannerTests {
 	void aLearnedHourReplacesTheSequenceHour() {
 		Instant start = ZonedDateTime.of(2026, 1, 5, 8, 0, 0, 0, NEW_YORK).toInstant();
 
-		List<PlannedStep> plan = planner.plan(DefaultSequences.lapsed(), start, NEW_YORK, LocalTime.of(19, 0));
+		List<PlannedStep> plan = planner.plan(DefaultSequences.lapsed(10), start, NEW_YORK, LocalTime.of(19, 0));
 
 		assertThat(plan).extracting(step -> step.dueAt().atZone(NEW_YORK).toLocalTime())
 			.containsOnly(LocalTime.of(19, 0));

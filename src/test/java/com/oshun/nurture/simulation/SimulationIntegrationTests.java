@@ -30,8 +30,8 @@ class SimulationIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aFixedSeedPrintsTheSameFunnelTwice() {
-		SimulationOptions options = SimulationOptions.parse("--contacts", "12", "--days", "40", "--reply-rate", "0.4",
-				"--booking-rate", "0.25", "--stop-rate", "0.1", "--seed", "42");
+		SimulationOptions options = SimulationOptions.parse("--contacts", "12", "--days", "40", "--model", "clinic",
+				"--reply-rate", "0.4", "--message-effect", "0.25", "--stop-rate", "0.1", "--seed", "42");
 		String first = run(options);
 		resetWorld();
 		String second = run(options);
@@ -69,6 +69,13 @@ class SimulationIntegrationTests extends IntegrationTest {
 			.withMessageContaining("needs a value");
 		assertThatIllegalArgumentException().isThrownBy(() -> SimulationOptions.parse("--colour", "red"))
 			.withMessageContaining("unknown option");
+		assertThatIllegalArgumentException().isThrownBy(() -> SimulationOptions.parse("--message-effect", "0.1"))
+			.withMessageContaining("--message-effect")
+			.withMessageContaining("--model clinic");
+		assertThatIllegalArgumentException().isThrownBy(() -> SimulationOptions.parse("--model", "magic"))
+			.withMessageContaining("--model");
+		assertThatIllegalArgumentException().isThrownBy(() -> SimulationOptions.parse("--holdout", "60"))
+			.withMessageContaining("--holdout");
 	}
 
 	private String run(SimulationOptions options) {

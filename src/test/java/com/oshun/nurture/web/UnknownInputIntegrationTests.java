@@ -20,8 +20,7 @@ class UnknownInputIntegrationTests extends IntegrationTest {
 	@Test
 	void anUnknownFieldInABodyIsRefusedNamingIt() {
 		int version = SequenceVersions.current(http, "warm_lead");
-		assertField(http.put("/api/sequences/warm_lead", WARM_LEAD.formatted("", ",\"holdoutPercent\":10")),
-				"holdoutPercent");
+		assertField(http.put("/api/sequences/warm_lead", WARM_LEAD.formatted("", ",\"priority\":10")), "priority");
 		assertField(http.put("/api/sequences/warm_lead", WARM_LEAD.formatted(",\"hour\":9", "")), "steps[1].hour");
 		assertThat(SequenceVersions.current(http, "warm_lead")).isEqualTo(version);
 
@@ -55,7 +54,7 @@ class UnknownInputIntegrationTests extends IntegrationTest {
 			.get("id")
 			.longValue();
 
-		assertField(http.get("/api/enrollments?status=active&arm=control"), "arm");
+		assertField(http.get("/api/enrollments?status=active&arms=control"), "arms");
 		assertField(http.get("/api/contacts?q=ana&page=2"), "page");
 		assertField(http.get("/api/contacts/c_1?fields=name"), "fields");
 		assertField(http.get("/api/contacts/c_1/timeline?kind=step"), "kind");
@@ -68,8 +67,8 @@ class UnknownInputIntegrationTests extends IntegrationTest {
 		assertThat(http.get("/api/contacts/c_1").json().get("activeEnrollment").get("status").stringValue())
 			.isEqualTo("active");
 
-		assertThat(http.get("/api/enrollments?arm=control").json().get("detail").stringValue())
-			.isEqualTo("arm is not a parameter of this call (it takes limit, sequence, status)");
+		assertThat(http.get("/api/enrollments?arms=control").json().get("detail").stringValue())
+			.isEqualTo("arms is not a parameter of this call (it takes arm, limit, sequence, status)");
 	}
 
 }
