@@ -56,16 +56,17 @@ class MessageCorpusTests {
 	 * The default sequences' objectives (sequence/DefaultSequences), drip of six months.
 	 */
 	static final List<SequenceDefinition> SEQUENCES = List.of(
-			new SequenceDefinition(SequenceKey.WARM_LEAD, 1, "helpful, unhurried", LocalTime.of(10, 0), "corpus",
+			new SequenceDefinition(SequenceKey.WARM_LEAD, 1, "helpful, unhurried", LocalTime.of(10, 0), "corpus", 10,
 					List.of(StepDefinition.onDay(1, "info", 1), StepDefinition.onDay(2, "social_proof", 3),
 							StepDefinition.onDay(3, "offer", 7), StepDefinition.onDay(4, "education", 10),
 							StepDefinition.onDay(5, "nudge", 14))),
 			new SequenceDefinition(SequenceKey.NO_SHOW, 1, "direct, warm, never guilt", LocalTime.of(10, 0), "corpus",
+					10,
 					List.of(StepDefinition.after(1, "reschedule", Duration.ofHours(2)),
 							StepDefinition.onDay(2, "availability", 2), StepDefinition.onDay(3, "reassure", 4),
 							StepDefinition.onDay(4, "nudge", 7))),
 			new SequenceDefinition(SequenceKey.LAPSED, 1, "warm, acknowledges the relationship", LocalTime.of(10, 0),
-					"corpus",
+					"corpus", 10,
 					List.of(StepDefinition.onDay(1, "we_miss_you", 1), StepDefinition.onDay(2, "maintenance", 5),
 							StepDefinition.onDay(3, "returning_offer", 12), StepDefinition.onDay(4, "check_in", 20))));
 
@@ -166,7 +167,7 @@ class MessageCorpusTests {
 		for (int month = 1; month <= 6; month++) {
 			steps.add(StepDefinition.onDay(month, "drip", 1 + 30 * month));
 		}
-		return new SequenceDefinition(SequenceKey.DRIP, 1, "thoughtful, never pushy", LocalTime.of(10, 0), "corpus",
+		return new SequenceDefinition(SequenceKey.DRIP, 1, "thoughtful, never pushy", LocalTime.of(10, 0), "corpus", 0,
 				steps);
 	}
 

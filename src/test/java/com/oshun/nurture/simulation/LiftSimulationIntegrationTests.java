@@ -1,4 +1,6 @@
-package com.oshun.nurture;
+package com.oshun.nurture.simulation;
+
+import com.oshun.nurture.IntegrationTest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -6,11 +8,6 @@ import java.nio.charset.StandardCharsets;
 
 import com.oshun.nurture.admin.FunnelReport;
 import com.oshun.nurture.admin.Lift;
-import com.oshun.nurture.simulation.Behaviour;
-import com.oshun.nurture.simulation.Simulation;
-import com.oshun.nurture.simulation.SimulationOptions;
-import com.oshun.nurture.simulation.SimulationReport;
-import com.oshun.nurture.simulation.SimulationSequences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

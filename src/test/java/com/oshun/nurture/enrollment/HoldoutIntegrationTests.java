@@ -1,4 +1,7 @@
-package com.oshun.nurture;
+package com.oshun.nurture.enrollment;
+
+import com.oshun.nurture.BookingJson;
+import com.oshun.nurture.IntegrationTest;
 
 import java.util.List;
 
