@@ -75,11 +75,19 @@ public class ContactBulkWriter {
 			where r.contact_id is null and (r.phone is not null or r.email is not null)
 			""";
 
-	/** The first unmatched line of each phone or e-mail creates the contact. */
+	/**
+	 * Of the lines no contact has yet, the first of each phone (stored in one form, see
+	 * {@link Phones#parse}) and of each e-mail creates the contact; the others then match
+	 * it. Repeated until every line has its contact (once, unless lines chain through a
+	 * shared phone and another shared e-mail).
+	 */
 	private static final String CREATORS = """
-			update import_rows r set creator = true where r.contact_id is null and not exists (
-			  select 1 from import_rows o where o.contact_id is null and o.line < r.line and (
-			    o.phone = r.phone or o.phone = r.phone_alt or lower(o.email) = lower(r.email)))
+			update import_rows r set creator = true from (
+			  select key, line, min(line) over (partition by phone) as first_phone,
+			         min(line) over (partition by lower(email)) as first_email
+			    from import_rows where contact_id is null) f
+			where r.key = f.key and (r.phone is null or f.first_phone = f.line)
+			  and (r.email is null or f.first_email = f.line)
 			""";
 
 	private static final String CREATE = """
@@ -87,12 +95,13 @@ public class ContactBulkWriter {
 			  instagram_source_id, procedure_interest, interests, marketing_consent, created_at, updated_at)
 			select key, name, phone, email, timezone, locale, coalesce(channel, 'whatsapp'), instagram, procedure,
 			       coalesce(interest_list, '{}'), coalesce(consent, true), ?, ?
-			  from import_rows where creator order by line
+			  from import_rows where creator and contact_id is null order by line
 			on conflict (external_id) do nothing
 			""";
 
 	private static final String CREATED = """
-			update import_rows r set contact_id = c.id from contacts c where r.creator and c.external_id = r.key
+			update import_rows r set contact_id = c.id from contacts c
+			where r.creator and r.contact_id is null and c.external_id = r.key
 			""";
 
 	private static final String KEYS = """
@@ -158,22 +167,32 @@ public class ContactBulkWriter {
 				.getCopyAPI()
 				.copyIn("copy import_stage from stdin", new StringReader(copy));
 			statement.executeUpdate(ROWS);
+			statement.execute("analyze import_rows");
 			statement.executeUpdate(KNOWN);
 			statement.executeUpdate(MATCH);
-			statement.executeUpdate(CREATORS);
-			int created = update(connection, CREATE, now, now);
-			statement.executeUpdate(CREATED);
-			statement.executeUpdate(MATCH);
-			try (ResultSet unresolved = statement
-				.executeQuery("select count(*) from import_rows where contact_id is null")) {
-				unresolved.next();
-				if (unresolved.getLong(1) > 0) {
+			int created = 0;
+			long left = unresolved(statement);
+			while (left > 0) {
+				statement.executeUpdate(CREATORS);
+				created += update(connection, CREATE, now, now);
+				statement.executeUpdate(CREATED);
+				statement.executeUpdate(MATCH);
+				long before = left;
+				left = unresolved(statement);
+				if (left >= before) {
 					throw new IllegalStateException("contact import left keys without a contact");
 				}
 			}
 			statement.executeUpdate(KEYS);
 			int updated = update(connection, UPDATE, now);
 			return new Counts(created, updated, Math.max(0, lines - created - updated));
+		}
+	}
+
+	private static long unresolved(Statement statement) throws SQLException {
+		try (ResultSet count = statement.executeQuery("select count(*) from import_rows where contact_id is null")) {
+			count.next();
+			return count.getLong(1);
 		}
 	}
 

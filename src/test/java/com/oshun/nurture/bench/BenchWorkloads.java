@@ -146,6 +146,9 @@ public final class BenchWorkloads {
 
 	private final HttpClient http;
 
+	/** The database server's postmaster, once found. */
+	private long postmasterPid;
+
 	public BenchWorkloads(JdbcClient jdbc, Supplier<Instant> now, Pump pump, Probe probe, Target target) {
 		this.jdbc = jdbc;
 		this.now = now;
@@ -426,8 +429,7 @@ public final class BenchWorkloads {
 
 	/** CPU so far of the service and of the database server. */
 	Cpu cpu() {
-		long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
-		long postmaster = stat(backend)[1];
+		long postmaster = postmaster();
 		double ticks = 0;
 		long[] own = stat(postmaster);
 		ticks += own[2] + own[3] + own[4] + own[5];
@@ -447,6 +449,26 @@ public final class BenchWorkloads {
 		}
 		long[] service = stat(probe.pid());
 		return new Cpu((service[2] + service[3]) * 1000.0 / CLOCK_TICKS, ticks * 1000.0 / CLOCK_TICKS);
+	}
+
+	/**
+	 * The server's postmaster: the first line of {@code postmaster.pid} in its data
+	 * directory (a backend's parent would do, but the driver's connection and its backend
+	 * may be gone by the time {@code /proc} is read).
+	 */
+	private long postmaster() {
+		if (postmasterPid == 0) {
+			String dir = jdbc.sql("select setting from pg_settings where name = 'data_directory'")
+				.query(String.class)
+				.single();
+			try {
+				postmasterPid = Long.parseLong(Files.readAllLines(Path.of(dir, "postmaster.pid")).get(0).strip());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return postmasterPid;
 	}
 
 	/** The clock ticks a second of {@code /proc/<pid>/stat}'s times (USER_HZ). */
