@@ -148,12 +148,14 @@ class ContactImportIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void theImportNeedsTheAdminToken() {
+	void theImportNeedsTheAdminTokenAndIsInOpenApi() {
 		assertThat(http
 			.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/api/contacts/import"))
 				.header("Content-Type", "text/csv")
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("externalId\nx\n")))
 			.status()).isEqualTo(401);
+		assertThat(http.get("/v3/api-docs").expect(200).body()).contains("/api/contacts/import")
+			.contains("application/x-ndjson");
 	}
 
 	@Test
