@@ -12,6 +12,7 @@ import java.util.Locale;
 import com.oshun.nurture.web.InvalidInput;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.annotation.Profile;
@@ -43,6 +44,7 @@ class ImportCommand implements CommandLineRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
+	@Autowired
 	ImportCommand(ContactImport contactImport, ObjectMapper mapper) {
 		this(contactImport, mapper, System.out, System.err);
 	}
