@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--n 100000] [--pending 1000000] [--events 20000] [--cancels 2000]
 #                [--punctuality-steps 6000] [--punctuality-seconds 60] [--threads 32] [--batch 100] [--workers 3]
-#                [--pool 40] [--peer-concurrency 100] [--10m] [--skip-peer]
+#                [--pool 40] [--peer-concurrency 100] [--import-rows 200000] [--10m] [--skip-peer]
 #                [--only pipeline,enrollment,import,punctuality,cancel,scale]  (no peer, no table)
 #
 # --10m sets --pending 10000000 (the goal's size; needs ~8 GB of disk and a long seeding).
@@ -16,7 +16,7 @@ RESULTS=${BENCH_RESULTS:-$ROOT/bench/results}
 mkdir -p "$RESULTS"
 
 N=100000 PENDING=1000000 EVENTS=20000 CANCELS=2000 PUNCT_STEPS=6000 PUNCT_SECONDS=60
-THREADS=32 BATCH=100 WORKERS=3 POOL=40 PEER_CONCURRENCY=100 SKIP_PEER=0 ONLY=pipeline,enrollment,import,punctuality,cancel,scale
+THREADS=32 BATCH=100 WORKERS=3 POOL=40 PEER_CONCURRENCY=100 IMPORT_ROWS=200000 SKIP_PEER=0 ONLY=pipeline,enrollment,import,punctuality,cancel,scale
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) N=$2; shift 2 ;;
@@ -30,6 +30,7 @@ while [ $# -gt 0 ]; do
     --workers) WORKERS=$2; shift 2 ;;
     --pool) POOL=$2; shift 2 ;;
     --peer-concurrency) PEER_CONCURRENCY=$2; shift 2 ;;
+    --import-rows) IMPORT_ROWS=$2; shift 2 ;;
     --10m) PENDING=10000000; shift ;;
     --skip-peer) SKIP_PEER=1; shift ;;
     --only) ONLY=$2; SKIP_PEER=1; shift 2 ;;
@@ -123,6 +124,7 @@ other sessions may share the cores"
 java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   -Dbench.base-url="http://127.0.0.1:$PORT" -Dbench.db-url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   -Dbench.pid=$SERVICE -Dbench.only="$ONLY" -Dbench.n="$N" -Dbench.pending="$PENDING" -Dbench.events="$EVENTS" \
+  -Dbench.import-rows="$IMPORT_ROWS" \
   -Dbench.cancels="$CANCELS" -Dbench.punctuality-steps="$PUNCT_STEPS" -Dbench.punctuality-seconds="$PUNCT_SECONDS" \
   -Dbench.secret=$SECRET -Dbench.token=$TOKEN -Dbench.delivery=$DELIVERY -Dbench.config="$CONFIG" \
   -Dbench.peer-json="$RESULTS/peer.json" -Dbench.out="$RESULTS/latest.md" \

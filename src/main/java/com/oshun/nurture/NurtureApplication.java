@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * {@code serve} (the default) runs the HTTP service; {@code demo} runs a simulated clinic
  * on a virtual clock, prints what its patients would receive, and exits; {@code simulate}
- * does the same with many synthetic contacts and chosen behaviours (docs/simulation.md).
+ * does the same with many synthetic contacts and chosen behaviours (docs/simulation.md);
+ * {@code import FILE} imports contacts from a CSV or NDJSON file (docs/operations.md).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -30,8 +31,9 @@ public class NurtureApplication {
 			case "serve" -> SpringApplication.run(NurtureApplication.class, rest);
 			case "demo" -> System.exit(offline("demo", rest));
 			case "simulate" -> System.exit(simulate(rest));
+			case "import" -> System.exit(command("import", rest));
 			default -> {
-				System.err.println("usage: java -jar nurture.jar [serve|demo|simulate]");
+				System.err.println("usage: java -jar nurture.jar [serve|demo|simulate|import FILE]");
 				System.exit(2);
 			}
 		}
@@ -47,6 +49,18 @@ public class NurtureApplication {
 			return 2;
 		}
 		return offline("simulate", args);
+	}
+
+	/**
+	 * A command on the service's own database (the same data dir or
+	 * {@code SPRING_DATASOURCE_URL}), without the web server, the scheduler or the step
+	 * workers.
+	 */
+	static int command(String profile, String[] args) {
+		SpringApplication app = new SpringApplication(NurtureApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		app.setAdditionalProfiles(profile);
+		return SpringApplication.exit(app.run(args));
 	}
 
 	/**

@@ -61,6 +61,11 @@ public final class TestHttp {
 		return send(admin(path).header("Content-Type", "application/json").POST(body(json)));
 	}
 
+	/** POST raw bytes as {@code contentType} (a CSV or NDJSON import). */
+	public Response post(String path, String contentType, byte[] body) {
+		return send(admin(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	public Response put(String path, String json) {
 		return send(admin(path).header("Content-Type", "application/json").PUT(body(json)));
 	}

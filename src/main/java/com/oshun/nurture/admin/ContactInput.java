@@ -41,6 +41,14 @@ record ContactInput(ContactDetails details, ReadOnlyFields readOnly, boolean zon
 		return new ContactInput(details, ReadOnlyFields.read(json, READ_ONLY), zoneAsShown);
 	}
 
+	/** A contact's key as {@code PUT} and the import take it: 1 to 200 characters. */
+	static String key(String externalId) {
+		if (externalId.isBlank() || externalId.length() > 200) {
+			throw new InvalidInput("externalId", "externalId must be 1 to 200 characters");
+		}
+		return externalId;
+	}
+
 	/** What to write first: without the zone when it may be the one derived. */
 	ContactDetails firstWrite() {
 		return zoneAsShown ? details.withTimezone(null) : details;

@@ -1,5 +1,6 @@
 package com.oshun.nurture.admin;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +14,14 @@ import com.oshun.nurture.triggers.WarmLeads;
 import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonFields;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,9 +55,11 @@ class ContactsController {
 
 	private final Phones phones;
 
+	private final ContactImport contactImport;
+
 	ContactsController(ContactRepository contacts, EnrollmentRepository enrollments, PreferenceRepository preferences,
 			WarmLeads warmLeads, Timeline timeline, Consent consent, TransactionTemplate transaction,
-			ObjectMapper mapper, Phones phones) {
+			ObjectMapper mapper, Phones phones, ContactImport contactImport) {
 		this.contacts = contacts;
 		this.enrollments = enrollments;
 		this.preferences = preferences;
@@ -62,6 +69,7 @@ class ContactsController {
 		this.transaction = transaction;
 		this.mapper = mapper;
 		this.phones = phones;
+		this.contactImport = contactImport;
 	}
 
 	@PutMapping("/{externalId}")
@@ -85,6 +93,23 @@ class ContactsController {
 			input.readOnly().requireAsShown(mapper.valueToTree(view));
 			return view;
 		});
+	}
+
+	@PostMapping(path = "/import", consumes = { "text/csv", "application/x-ndjson", "application/jsonl" })
+	@Operation(summary = "Bulk import: CSV with a header row (columns named as PUT's fields, ',' or ';') or NDJSON "
+			+ "(one PUT body with its externalId a line), streamed; each row by PUT's rules. Answers the counts and "
+			+ "the first 100 rejected rows with line, field and reason. charset: the parameter, else the "
+			+ "Content-Type's, else UTF-8 with a Latin-1 fallback for bytes that are not UTF-8",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+							@Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")) }))
+	ContactImport.Result importContacts(HttpServletRequest request,
+			@RequestParam(name = "charset", required = false) String charset) throws IOException {
+		MediaType type = MediaType.parseMediaType(request.getContentType());
+		ContactImport.Format format = type.isCompatibleWith(MediaType.parseMediaType("text/csv"))
+				? ContactImport.Format.CSV : ContactImport.Format.NDJSON;
+		String named = (charset != null) ? charset : type.getParameter("charset");
+		return contactImport.run(request.getInputStream(), format, ContactImportCharsets.named(named), null);
 	}
 
 	@GetMapping
@@ -142,9 +167,7 @@ class ContactsController {
 	}
 
 	private static void requireKey(String externalId) {
-		if (externalId.isBlank() || externalId.length() > 200) {
-			throw new InvalidInput("externalId", "externalId must be 1 to 200 characters");
-		}
+		ContactInput.key(externalId);
 	}
 
 }

@@ -3,6 +3,7 @@ package com.oshun.nurture.scheduling;
 import com.github.kagkarlsson.scheduler.Scheduler;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * it before the database goes away.
  */
 @Component
+@Profile("!import")
 class SchedulerLifecycle implements SmartLifecycle {
 
 	private final Scheduler scheduler;

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * the clock.
  */
 @Component
+@Profile("!import")
 class StepPoller implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(StepPoller.class);

@@ -74,15 +74,23 @@ public final class BenchMain {
 			log("warm-up webhooks and imports, %d each (not reported)", webhookWarmUp);
 			bench.enrollment("we-", webhookWarmUp);
 			bench.importContacts("wi-", webhookWarmUp);
+			if (only.contains("import")) {
+				bench.bulkImport("wb-", 20 * webhookWarmUp);
+			}
 		}
 		if (only.contains("enrollment")) {
 			log("enrollment, %d signed webhooks", events);
 			enrollment = bench.enrollment("en-", events);
 			log("%s", enrollment);
 		}
+		BenchWorkloads.BulkImport bulk = null;
 		if (only.contains("import")) {
 			imported = bench.importContacts("im-", Math.max(1, events / 4));
 			log("%s", imported);
+			int rows = Integer.parseInt(setting("bench.import-rows", "200000"));
+			log("bulk import, %d CSV rows", rows);
+			bulk = bench.bulkImport("bi-", rows);
+			log("%s", bulk);
 		}
 		if (only.contains("punctuality")) {
 			log("punctuality, %d steps over %s", punctualSteps, punctualPeriod);
@@ -113,7 +121,7 @@ public final class BenchMain {
 		}
 		JsonNode peer = peer(setting("bench.peer-json", ""));
 		String table = new BenchTable(setting("bench.delivery", "outbox"), setting("bench.config", ""), small, large,
-				enrollment, imported, seeding, pending, cancel, punctuality, peer)
+				enrollment, imported, bulk, seeding, pending, cancel, punctuality, peer)
 			.render();
 		System.out.println(table);
 		String out = setting("bench.out", "");
@@ -192,6 +200,11 @@ public final class BenchMain {
 		@Override
 		public long rssBytes() {
 			return BenchWorkloads.rss(pid);
+		}
+
+		@Override
+		public long pid() {
+			return pid;
 		}
 
 	}

@@ -60,6 +60,17 @@ class BenchSmokeTests extends IntegrationTest {
 	}
 
 	@Test
+	void bulkImportStreamsEveryGeneratedRow() {
+		BenchWorkloads.BulkImport run = bench().bulkImport("bi-", 50);
+
+		assertThat(run.imported()).isEqualTo(50);
+		assertThat(run.rejected()).isZero();
+		assertThat(run.cpu().serviceMs()).isNotNegative();
+		assertThat(jdbc.sql("select count(*) from contacts where name like 'João Müller %'").query(Long.class).single())
+			.isEqualTo(5);
+	}
+
+	@Test
 	void cancelOnBookingEndsThePendingSteps() {
 		BenchWorkloads bench = bench();
 		BenchWorkloads.Seeding seeded = bench.seed("lg-", 40, false);

@@ -22,6 +22,8 @@ final class BenchTable {
 
 	private final BenchWorkloads.Latency imported;
 
+	private final BenchWorkloads.BulkImport bulk;
+
 	private final BenchWorkloads.Seeding seeding;
 
 	private final long pendingAtCancel;
@@ -35,15 +37,16 @@ final class BenchTable {
 	private final StringBuilder out = new StringBuilder();
 
 	BenchTable(String delivery, String config, BenchWorkloads.Pipeline small, BenchWorkloads.Pipeline large,
-			BenchWorkloads.Latency enrollment, BenchWorkloads.Latency imported, BenchWorkloads.Seeding seeding,
-			long pendingAtCancel, BenchWorkloads.Latency cancel, BenchWorkloads.Punctuality punctuality,
-			JsonNode peer) {
+			BenchWorkloads.Latency enrollment, BenchWorkloads.Latency imported, BenchWorkloads.BulkImport bulk,
+			BenchWorkloads.Seeding seeding, long pendingAtCancel, BenchWorkloads.Latency cancel,
+			BenchWorkloads.Punctuality punctuality, JsonNode peer) {
 		this.delivery = delivery;
 		this.config = config;
 		this.small = small;
 		this.large = large;
 		this.enrollment = enrollment;
 		this.imported = imported;
+		this.bulk = bulk;
 		this.seeding = seeding;
 		this.pendingAtCancel = pendingAtCancel;
 		this.cancel = cancel;
@@ -70,12 +73,20 @@ final class BenchTable {
 		row("", "lag p50 / p99 ms", pair(small.lagP50Ms(), small.lagP99Ms()),
 				pair(peer("pipelineSmall", "lagP50Ms"), peer("pipelineSmall", "lagP99Ms")), "");
 		row("", "recorded / due", small.delivered() + " / " + small.steps(), "", "all");
+		row("", "CPU ms per step (service + PostgreSQL)", cpu(small.cpu()), "", "");
 		row("2 enrollment (signed booking.noShow webhooks)", "events/s", enrollment.perSecond(), Double.NaN,
 				">= 3,000");
 		row("", "latency p50 / p99 ms", pair(enrollment.p50Ms(), enrollment.p99Ms()), "", "p99 < 20");
 		row("", "failed requests", Integer.toString(enrollment.failures()), "", "0");
-		row("2 contact import (PUT /api/contacts, one by one)", "contacts/s", imported.perSecond(), Double.NaN,
-				">= 20,000 (bulk)");
+		row("", "CPU ms per webhook (service + PostgreSQL)", cpu(enrollment.cpu()), "", "");
+		row("2 contact import (PUT /api/contacts, one by one)", "contacts/s", imported.perSecond(), Double.NaN, "");
+		if (bulk != null) {
+			row("2 bulk import (POST /api/contacts/import, " + bulk.rows() + " CSV rows, one stream)", "contacts/s",
+					bulk.perSecond(), Double.NaN, ">= 20,000");
+			row("", "imported / rejected", bulk.imported() + " / " + bulk.rejected(), "", "all / 0");
+			row("", "max heap / RSS MB", pair(mb(bulk.maxHeapBytes()), mb(bulk.maxRssBytes())), "", "flat");
+			row("", "CPU ms per contact (service + PostgreSQL)", cpu(bulk.cpu()), "", "");
+		}
 		row("2 bulk seeding through our schema (SQL)", "contacts/s (4 steps + a conversation each)",
 				seeding.contactsPerSecond(), Double.NaN, "");
 		row("", "steps scheduled/s", seeding.stepsPerSecond(), peer(null, "scheduleRate"), "");
@@ -130,6 +141,10 @@ final class BenchTable {
 		}
 		JsonNode node = (section != null) ? peer.path(section).path(field) : peer.path(field);
 		return node.isNumber() ? node.asDouble() : Double.NaN;
+	}
+
+	private static String cpu(BenchWorkloads.Cpu cpu) {
+		return String.format(Locale.ROOT, "%.3f + %.3f", cpu.serviceMs(), cpu.postgresMs());
 	}
 
 	private static String pair(double a, double b) {

@@ -1,6 +1,8 @@
 package com.oshun.nurture.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,16 +19,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -64,6 +73,32 @@ public final class BenchWorkloads {
 
 		long rssBytes();
 
+		/** The service's process id, for its CPU time. */
+		long pid();
+
+	}
+
+	/**
+	 * CPU time in milliseconds spent over a workload by the service's JVM and by the
+	 * benchmark's PostgreSQL server (its postmaster, its live processes and those that
+	 * ended, which the postmaster's children's times hold).
+	 */
+	public record Cpu(double serviceMs, double postgresMs) {
+
+		Cpu minus(Cpu before) {
+			return new Cpu(serviceMs - before.serviceMs, postgresMs - before.postgresMs);
+		}
+
+		/** Per unit of work, service and PostgreSQL. */
+		public Cpu per(long units) {
+			return new Cpu(serviceMs / Math.max(1, units), postgresMs / Math.max(1, units));
+		}
+
+	}
+
+	/** A bulk import through {@code POST /api/contacts/import}. */
+	public record BulkImport(long rows, long imported, long rejected, double seconds, double perSecond,
+			long maxHeapBytes, long maxRssBytes, Cpu cpu) {
 	}
 
 	/** Where the service is and how to talk to it. */
@@ -72,11 +107,12 @@ public final class BenchWorkloads {
 
 	/** A pipeline run: steps made due at once, and how fast they were recorded. */
 	public record Pipeline(int steps, int delivered, long pendingBefore, double seconds, double stepsPerSecond,
-			double lagP50Ms, double lagP99Ms, long maxHeapBytes, long maxRssBytes) {
+			double lagP50Ms, double lagP99Ms, long maxHeapBytes, long maxRssBytes, Cpu cpu) {
 	}
 
 	/** A run of requests from a concurrent client. */
-	public record Latency(int requests, int failures, double seconds, double perSecond, double p50Ms, double p99Ms) {
+	public record Latency(int requests, int failures, double seconds, double perSecond, double p50Ms, double p99Ms,
+			Cpu cpu) {
 	}
 
 	/** Bulk seeding. */
@@ -109,6 +145,9 @@ public final class BenchWorkloads {
 	private final Target target;
 
 	private final HttpClient http;
+
+	/** The database server's postmaster, once found. */
+	private long postmasterPid;
 
 	public BenchWorkloads(JdbcClient jdbc, Supplier<Instant> now, Pump pump, Probe probe, Target target) {
 		this.jdbc = jdbc;
@@ -206,6 +245,7 @@ public final class BenchWorkloads {
 		long pendingBefore = pending();
 		seed(prefix, n, true);
 		long sentBefore = sentMessages();
+		Cpu cpuBefore = cpu();
 		Instant due = now.get();
 		OffsetDateTime dueAt = due.atOffset(ZoneOffset.UTC);
 		jdbc.sql("update nurture_step_runs set due_at = :due where status = 'scheduled' and due_at = :parked")
@@ -222,6 +262,7 @@ public final class BenchWorkloads {
 			}
 			return sentAtLeast(sentBefore + n);
 		}, timeout);
+		Cpu cpu = cpu().minus(cpuBefore);
 		double[] lags = jdbc.sql("""
 				select extract(epoch from created_at - :due) * 1000 from messages
 				where direction = 'out' and created_at >= :due order by id desc limit :n
@@ -235,7 +276,7 @@ public final class BenchWorkloads {
 			.toArray();
 		double seconds = Arrays.stream(lags).max().orElse(0) / 1000;
 		return new Pipeline(n, lags.length, pendingBefore, seconds, lags.length / Math.max(seconds, 1e-3),
-				percentile(lags, 50), percentile(lags, 99), peaks[0], peaks[1]);
+				percentile(lags, 50), percentile(lags, 99), peaks[0], peaks[1], cpu.per(lags.length));
 	}
 
 	/**
@@ -280,6 +321,175 @@ public final class BenchWorkloads {
 				.PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 				.build();
 		});
+	}
+
+	/**
+	 * {@code rows} generated contacts in one CSV ({@code ;}, national Brazilian phones, a
+	 * Latin-1 name in every tenth row) streamed to {@code POST /api/contacts/import} as
+	 * it is generated, so the driver holds no file either; heap and RSS sampled every
+	 * second.
+	 */
+	public BulkImport bulkImport(String prefix, int rows) {
+		Cpu cpuBefore = cpu();
+		long[] peaks = new long[2];
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+		sampler.scheduleAtFixedRate(() -> {
+			peaks[0] = Math.max(peaks[0], probe.heapBytes());
+			peaks[1] = Math.max(peaks[1], probe.rssBytes());
+		}, 0, 1, TimeUnit.SECONDS);
+		long started = System.nanoTime();
+		HttpResponse<String> response;
+		try {
+			response = send(HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/contacts/import"))
+				.header("Authorization", "Bearer " + target.adminToken())
+				.header("Content-Type", "text/csv")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedCsv(prefix, rows)))
+				.build());
+		}
+		finally {
+			sampler.shutdownNow();
+		}
+		double seconds = seconds(started);
+		if (response == null || response.statusCode() != 200) {
+			throw new IllegalStateException("import answered " + ((response == null) ? "nothing" : response.body()));
+		}
+		JsonNode answer = JsonMapper.builder().build().readTree(response.body());
+		long imported = answer.get("imported").asLong();
+		return new BulkImport(answer.get("rows").asLong(), imported, answer.get("rejected").asLong(), seconds,
+				imported / seconds, peaks[0], peaks[1], cpu().minus(cpuBefore).per(imported));
+	}
+
+	/** A practice system's export, written as it is read. */
+	private static final class GeneratedCsv extends InputStream {
+
+		private final String prefix;
+
+		private final int rows;
+
+		private int row = -1;
+
+		private byte[] current = new byte[0];
+
+		private int at;
+
+		GeneratedCsv(String prefix, int rows) {
+			this.prefix = prefix;
+			this.rows = rows;
+		}
+
+		@Override
+		public int read() {
+			if (!fill()) {
+				return -1;
+			}
+			return current[at++] & 0xff;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (!fill()) {
+				return -1;
+			}
+			int n = Math.min(length, current.length - at);
+			System.arraycopy(current, at, buffer, offset, n);
+			at += n;
+			return n;
+		}
+
+		private boolean fill() {
+			while (at >= current.length) {
+				if (row >= rows) {
+					return false;
+				}
+				StringBuilder chunk = new StringBuilder(64 * 1024);
+				for (int i = 0; i < 500 && row < rows; i++, row++) {
+					if (row < 0) {
+						chunk.append("externalId;name;phone;email;marketingConsent;Observações\n");
+						continue;
+					}
+					String name = (row % 10 == 0) ? "João Müller " + row : "Patient " + row;
+					chunk.append(prefix)
+						.append(row)
+						.append(';')
+						.append(name)
+						.append(";(21) 9")
+						.append(String.format(Locale.ROOT, "%04d-%04d", 6000 + row / 10000, row % 10000))
+						.append(';')
+						.append(prefix)
+						.append(row)
+						.append("@import.test;sim;\n");
+				}
+				current = chunk.toString().getBytes(StandardCharsets.ISO_8859_1);
+				at = 0;
+			}
+			return true;
+		}
+
+	}
+
+	/** CPU so far of the service and of the database server. */
+	Cpu cpu() {
+		long postmaster = postmaster();
+		double ticks = 0;
+		long[] own = stat(postmaster);
+		ticks += own[2] + own[3] + own[4] + own[5];
+		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+			for (Path process : (Iterable<Path>) processes::iterator) {
+				String name = process.getFileName().toString();
+				if (name.chars().allMatch(Character::isDigit)) {
+					long[] stat = stat(Long.parseLong(name));
+					if (stat[1] == postmaster) {
+						ticks += stat[2] + stat[3];
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		long[] service = stat(probe.pid());
+		return new Cpu((service[2] + service[3]) * 1000.0 / CLOCK_TICKS, ticks * 1000.0 / CLOCK_TICKS);
+	}
+
+	/**
+	 * The server's postmaster: the first line of {@code postmaster.pid} in its data
+	 * directory (a backend's parent would do, but the driver's connection and its backend
+	 * may be gone by the time {@code /proc} is read).
+	 */
+	private long postmaster() {
+		if (postmasterPid == 0) {
+			String dir = jdbc.sql("select setting from pg_settings where name = 'data_directory'")
+				.query(String.class)
+				.single();
+			try {
+				postmasterPid = Long.parseLong(Files.readAllLines(Path.of(dir, "postmaster.pid")).get(0).strip());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return postmasterPid;
+	}
+
+	/** The clock ticks a second of {@code /proc/<pid>/stat}'s times (USER_HZ). */
+	private static final int CLOCK_TICKS = 100;
+
+	/**
+	 * From {@code /proc/<pid>/stat}: pid, parent, utime, stime, cutime, cstime (zeros for
+	 * a process gone).
+	 */
+	static long[] stat(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// fields[0] is the state (stat's 3rd field): the parent is the 4th, utime the
+			// 14th.
+			return new long[] { pid, Long.parseLong(fields[1]), Long.parseLong(fields[11]), Long.parseLong(fields[12]),
+					Long.parseLong(fields[13]), Long.parseLong(fields[14]) };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[6];
+		}
 	}
 
 	/**
@@ -354,6 +564,7 @@ public final class BenchWorkloads {
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();
 		ExecutorService clients = Executors.newFixedThreadPool(clientCount);
+		Cpu cpuBefore = cpu();
 		long started = System.nanoTime();
 		try {
 			List<Future<?>> running = new ArrayList<>();
@@ -380,8 +591,9 @@ public final class BenchWorkloads {
 			clients.shutdown();
 		}
 		double seconds = seconds(started);
+		Cpu cpu = cpu().minus(cpuBefore).per(count);
 		return new Latency(count, failures.get(), seconds, count / seconds, percentile(latencies, 50),
-				percentile(latencies, 99));
+				percentile(latencies, 99), cpu);
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
@@ -423,6 +635,11 @@ public final class BenchWorkloads {
 			@Override
 			public long rssBytes() {
 				return rss(ProcessHandle.current().pid());
+			}
+
+			@Override
+			public long pid() {
+				return ProcessHandle.current().pid();
 			}
 
 		};
