@@ -1,6 +1,7 @@
 package com.oshun.nurture;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -119,6 +120,51 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 		assertThat(onlyMessageSent().has("template_params")).isFalse();
 		assertThat(jdbc.sql("select key from contact_keys where key like 'chatwoot:%'").query(String.class).list())
 			.containsExactly("chatwoot:207");
+	}
+
+	@Test
+	void aReplyInTheEveningLetsTheStepDueNextMorningGoAsFreeTextInsideTheWindow() {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("PT6H");
+		assertThat(step(1).status()).isEqualTo("sent");
+		Instant due = jdbc.sql("select due_at from nurture_step_runs where step_no = 2")
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single();
+		Instant evening = due.minus(Duration.ofHours(13));
+		http.post("/api/clock/advance", "{\"to\":\"" + evening + "\"}").expect(200);
+		ChatwootWebhooks.post(http, ChatwootWebhooks.incoming(STORED_PHONE, "tem horário na sexta?", evening))
+			.expect(202);
+
+		http.post("/api/clock/advance", "{\"to\":\"" + due.plus(Duration.ofMinutes(5)) + "\"}").expect(200);
+
+		assertThat(step(2).status()).isEqualTo("sent");
+		List<LoggedRequest> sent = CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)));
+		assertThat(sent).hasSize(2);
+		assertThat(body(sent.get(1)).has("template_params")).isFalse();
+		assertThat(body(sent.get(1)).get("content").stringValue()).isNotBlank();
+	}
+
+	@Test
+	void aStepDueJustAfterTheWindowClosesIsPulledForwardIntoItAsFreeText() {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("P2D");
+		Instant due = jdbc.sql("select due_at from nurture_step_runs where step_no = 3")
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single();
+		Instant reply = due.minus(Duration.ofHours(26));
+		http.post("/api/clock/advance", "{\"to\":\"" + reply + "\"}").expect(200);
+		ChatwootWebhooks.post(http, ChatwootWebhooks.incoming(STORED_PHONE, "e quanto custa?", reply)).expect(202);
+
+		http.post("/api/clock/advance", "{\"to\":\"" + due.plus(Duration.ofMinutes(5)) + "\"}").expect(200);
+
+		assertThat(step(3).status()).isEqualTo("sent");
+		assertThat(step(3).reason()).contains("pulled forward into the WhatsApp window");
+		Instant sentAt = jdbc.sql("select sent_at from nurture_step_runs where step_no = 3")
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single();
+		assertThat(sentAt).isBefore(reply.plus(Duration.ofHours(24)));
+		List<LoggedRequest> sent = CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)));
+		assertThat(body(sent.get(sent.size() - 1)).has("template_params")).isFalse();
 	}
 
 	@Test

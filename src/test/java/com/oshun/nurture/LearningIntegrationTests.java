@@ -38,18 +38,20 @@ class LearningIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void aReplyDefersTheNextStepUntilTheConversationHasBeenQuietAndThenResumes() {
+	void aReplyDefersTheNextStepOnlyUntilTheConversationHasBeenQuietAndThenResumes() {
 		warmLead("c_1");
 		advance("PT50H");
-		replyAt("c_1", "2026-01-08T09:30", "hmm, interesting");
+		replyAt("c_1", "2026-01-09T09:30", "hmm, interesting");
 
 		advance("P20D");
 
 		List<ZonedDateTime> sent = sentTimes("warm_lead");
 		assertThat(sent).hasSize(5);
-		// Step 2 was due Friday 9 January 10:00; the reply on Thursday 09:30 kept it back
-		// 48 hours.
-		assertThat(sent.get(1)).isAfterOrEqualTo(ZonedDateTime.of(2026, 1, 10, 9, 30, 0, 0, LONDON));
+		// Step 2 was due Friday 9 January 10:00; the reply at 09:30 kept it back until
+		// the
+		// conversation had been quiet for the quiet gap (2 h), well inside the window.
+		assertThat(sent.get(1)).isAfterOrEqualTo(ZonedDateTime.of(2026, 1, 9, 11, 30, 0, 0, LONDON))
+			.isBefore(ZonedDateTime.of(2026, 1, 9, 12, 30, 0, 0, LONDON));
 		assertThat(jdbc.sql("select reason from nurture_step_runs where step_no = 2 and enrollment_id = 1")
 			.query(String.class)
 			.single()).contains("conversation live");

@@ -21,14 +21,18 @@ class SendWindow {
 
 	private final Replies replies;
 
+	private final ConversationWindow conversation;
+
 	private final StepPlanner planner;
 
 	private final NurtureSettings settings;
 
 	private final Clock clock;
 
-	SendWindow(Replies replies, StepPlanner planner, NurtureSettings settings, Clock clock) {
+	SendWindow(Replies replies, ConversationWindow conversation, StepPlanner planner, NurtureSettings settings,
+			Clock clock) {
 		this.replies = replies;
+		this.conversation = conversation;
 		this.planner = planner;
 		this.settings = settings;
 		this.clock = clock;
@@ -51,9 +55,9 @@ class SendWindow {
 		if (contact.heldUntil() != null) {
 			wait = later(wait, contact.heldUntil(), (contact.holdReason() != null) ? contact.holdReason() : "held");
 		}
-		Optional<Instant> live = replies.conversationLiveUntil(contact);
+		Optional<Instant> live = conversation.liveUntil(contact);
 		if (live.isPresent()) {
-			wait = later(wait, live.get(), "conversation live after a reply");
+			wait = later(wait, live.get(), "conversation live: not yet quiet for the quiet gap");
 		}
 		if (enrollment.sequence() == SequenceKey.DRIP && lastDripSent != null) {
 			wait = later(wait, lastDripSent.plus(replies.dripMinGap()), "drip messages at least the drip gap apart");

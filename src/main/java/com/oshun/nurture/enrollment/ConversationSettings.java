@@ -1,0 +1,14 @@
+package com.oshun.nurture.enrollment;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code nurture.conversation}: how long a conversation must have been quiet (no message
+ * either way) before a nurture step may go, and how far past the WhatsApp window's close
+ * a pending step may be pulled forward into it.
+ */
+@ConfigurationProperties("nurture.conversation")
+public record ConversationSettings(Duration quietGap, Duration pullForward) {
+}
