@@ -168,6 +168,46 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aConversationAssignedToAnAgentDefersTheStepWithTheReasonUntilItIsResolved() {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("PT6H");
+		long conversation = jdbc.sql("select conversation_id from chatwoot_conversations").query(Long.class).single();
+		ChatwootWebhooks.post(http, conversationEvent(conversation, "conversation_updated", "open", """
+				"changed_attributes":[{"assignee_id":{"previous_value":null,"current_value":5}}]""")).expect(202);
+
+		advance("P2D");
+
+		assertThat(step(2).status()).isEqualTo("scheduled");
+		assertThat(step(2).reason()).isEqualTo("deferred: the Chatwoot conversation is assigned to an agent (5)");
+
+		ChatwootWebhooks
+			.post(http,
+					conversationEvent(conversation, "conversation_status_changed", "resolved",
+							"\"changed_attributes\":null"))
+			.expect(202);
+		advance("PT2H");
+
+		assertThat(step(2).status()).isEqualTo("skipped");
+		assertThat(step(2).reason()).startsWith("outside the WhatsApp 24 h window");
+	}
+
+	/**
+	 * A conversation event as Chatwoot's webhook listener sends it: the conversation's
+	 * event data with {@code meta.assignee} (agent 5, a User), its status and the changed
+	 * attributes.
+	 */
+	private static String conversationEvent(long id, String event, String status, String changes) {
+		String conversation = ChatwootStubs.conversation(id)
+			.replace("\"channel\":\"Channel::Whatsapp\",\"hmac_verified\":false}", """
+					"channel":"Channel::Whatsapp","hmac_verified":false,
+					"assignee":{"id":5,"name":"Rita","available_name":"Rita","avatar_url":"","type":"user",
+					 "availability_status":"online","thumbnail":""},"assignee_type":"User","team":null}""")
+			.replace("\"status\":\"open\"", "\"status\":\"" + status + "\"")
+			.strip();
+		return conversation.substring(0, conversation.length() - 1) + ",\"event\":\"" + event + "\"," + changes + "}";
+	}
+
+	@Test
 	void instagramWithoutAPriorDmFallsBackToWhatsapp() {
 		http.booking(BookingJson.noShow("evt_1", "c_1")
 			.replace("\"preferredChannel\":\"whatsapp\"", "\"preferredChannel\":\"instagram\"")).expect(202);

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * When a due step may actually go: after the frequency cap across all sequences, after a
  * live conversation has gone quiet, a drip message at least the drip gap after the last
- * one, and always inside the contact's quiet hours.
+ * one, never over whoever holds the Chatwoot conversation ({@link ConversationOwner}),
+ * and always inside the contact's quiet hours.
  */
 @Component
 class SendWindow {
@@ -23,16 +24,19 @@ class SendWindow {
 
 	private final ConversationWindow conversation;
 
+	private final ConversationOwner owner;
+
 	private final StepPlanner planner;
 
 	private final NurtureSettings settings;
 
 	private final Clock clock;
 
-	SendWindow(Replies replies, ConversationWindow conversation, StepPlanner planner, NurtureSettings settings,
-			Clock clock) {
+	SendWindow(Replies replies, ConversationWindow conversation, ConversationOwner owner, StepPlanner planner,
+			NurtureSettings settings, Clock clock) {
 		this.replies = replies;
 		this.conversation = conversation;
+		this.owner = owner;
 		this.planner = planner;
 		this.settings = settings;
 		this.clock = clock;
@@ -58,6 +62,10 @@ class SendWindow {
 		Optional<Instant> live = conversation.liveUntil(contact);
 		if (live.isPresent()) {
 			wait = later(wait, live.get(), "conversation live: not yet quiet for the quiet gap");
+		}
+		Optional<Wait> held = owner.holds(contact);
+		if (held.isPresent()) {
+			wait = later(wait, held.get().until(), held.get().reason());
 		}
 		if (enrollment.sequence() == SequenceKey.DRIP && lastDripSent != null) {
 			wait = later(wait, lastDripSent.plus(replies.dripMinGap()), "drip messages at least the drip gap apart");
