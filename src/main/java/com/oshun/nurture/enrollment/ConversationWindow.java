@@ -75,7 +75,7 @@ class ConversationWindow {
 	@EventListener
 	@Transactional
 	public void on(InboundMessageReceived received) {
-		if (!WINDOWED.contains(received.channel())) {
+		if (!WINDOWED.contains(received.channel()) || ReplyIntents.autoReply(received.content())) {
 			return;
 		}
 		Contact contact = contacts.lock(received.contactId());

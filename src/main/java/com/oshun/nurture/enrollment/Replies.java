@@ -54,6 +54,9 @@ public class Replies {
 	@EventListener
 	@Transactional
 	public void on(InboundMessageReceived received) {
+		if (ReplyIntents.autoReply(received.content())) {
+			return;
+		}
 		onInbound(received.contactId(), received.content(), received.at());
 		learning.observeChannel(received.contactId(), received.channel());
 	}
