@@ -142,6 +142,16 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 		assertThat(sent).hasSize(2);
 		assertThat(body(sent.get(1)).has("template_params")).isFalse();
 		assertThat(body(sent.get(1)).get("content").stringValue()).isNotBlank();
+		JsonNode funnel = http.get("/api/reports/funnel?from=2026-01-01&to=2026-03-31").expect(200).json();
+		for (JsonNode row : funnel.get("sequences")) {
+			if (row.get("sequence").stringValue().equals("no_show")) {
+				JsonNode steps = row.get("steps");
+				assertThat(steps.get(0).get("template").longValue()).isEqualTo(1);
+				assertThat(steps.get(0).get("freeText").longValue()).isZero();
+				assertThat(steps.get(1).get("freeText").longValue()).isEqualTo(1);
+				assertThat(steps.get(1).get("template").longValue()).isZero();
+			}
+		}
 	}
 
 	@Test
