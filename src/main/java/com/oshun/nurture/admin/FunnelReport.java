@@ -44,7 +44,7 @@ public class FunnelReport {
 			    from nurture_enrollments en
 			    where en.started_at >= :from and en.started_at < :to
 			), s as (
-			    select r.enrollment_id, r.step_no, r.objective, r.status,
+			    select r.enrollment_id, r.step_no, r.objective, r.status, r.sent_as,
 			           (r.status = 'sent' and exists (
 			               select 1 from messages m
 			               where m.contact_id = r.contact_id and m.direction = 'in'
@@ -75,7 +75,9 @@ public class FunnelReport {
 			       count(*) filter (where s.status = 'sent' and e.to_drip) as to_drip,
 			       count(*) filter (where s.status = 'skipped') as skipped,
 			       count(*) filter (where s.status = 'failed') as failed,
-			       count(*) filter (where s.status = 'cancelled') as cancelled
+			       count(*) filter (where s.status = 'cancelled') as cancelled,
+			       count(*) filter (where s.status = 'sent' and s.sent_as = 'free_text') as free_text,
+			       count(*) filter (where s.status = 'sent' and s.sent_as = 'template') as template
 			from s join e on e.id = s.enrollment_id
 			group by e.sequence_key, s.step_no, s.objective order by e.sequence_key, s.step_no, s.objective
 			""";
@@ -108,8 +110,13 @@ public class FunnelReport {
 
 	}
 
-	/** A step's row: enrolled are the enrollments that reached it (had it planned). */
-	public record StepRow(int stepNo, String objective, Counts counts, long skipped, long failed, long cancelled) {
+	/**
+	 * A step's row: enrolled are the enrollments that reached it (had it planned);
+	 * {@code freeText} and {@code template}: its sends on a 24 h-window channel as free
+	 * text (free) or as an approved template (paid by the clinic).
+	 */
+	public record StepRow(int stepNo, String objective, Counts counts, long skipped, long failed, long cancelled,
+			long freeText, long template) {
 	}
 
 	/**
@@ -160,7 +167,8 @@ public class FunnelReport {
 				.add(new StepRow(rs.getInt("step_no"), rs.getString("objective"),
 						new Counts(rs.getLong("reached"), rs.getLong("messaged"), rs.getLong("replied"),
 								rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip")),
-						rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("cancelled"))))
+						rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("cancelled"), rs.getLong("free_text"),
+						rs.getLong("template"))))
 			.list();
 		List<SequenceRow> rows = new ArrayList<>();
 		for (SequenceKey key : SequenceKey.values()) {

@@ -93,6 +93,8 @@ class ReportsController {
 			s.put("skipped", step.skipped());
 			s.put("failed", step.failed());
 			s.put("cancelled", step.cancelled());
+			s.put("freeText", step.freeText());
+			s.put("template", step.template());
 			return s;
 		}).toList());
 		return view;

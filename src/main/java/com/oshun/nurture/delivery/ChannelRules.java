@@ -1,6 +1,5 @@
 package com.oshun.nurture.delivery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,14 +13,6 @@ import com.oshun.nurture.contact.Contact;
  * failed ("Template not found or invalid template name").
  */
 final class ChannelRules {
-
-	static final Duration WINDOW = Duration.ofHours(24);
-
-	/**
-	 * Chatwoot checks the window when its send job runs, a little after our call; stop
-	 * short of the edge rather than race it.
-	 */
-	static final Duration MARGIN = Duration.ofMinutes(10);
 
 	private ChannelRules() {
 	}
@@ -41,7 +32,7 @@ final class ChannelRules {
 	}
 
 	static boolean windowOpen(Instant lastInboundAt, Instant now) {
-		return lastInboundAt != null && now.isBefore(lastInboundAt.plus(WINDOW).minus(MARGIN));
+		return WhatsappWindow.open(lastInboundAt, now);
 	}
 
 	static Plan whatsapp(Contact contact, String objective, Instant lastInboundAt, Instant now,

@@ -105,7 +105,8 @@ class ChatwootDelivery implements MessageDelivery {
 				throw ChatwootFault.throttled("per-conversation message limit", at);
 			});
 			JsonNode created = client.createMessage(conversationId, body(message, target.plan()));
-			return new DeliveryResult.Delivered(target.channel(), "chatwoot:" + JsonValues.id(created.path("id")));
+			return new DeliveryResult.Delivered(target.channel(), "chatwoot:" + JsonValues.id(created.path("id")),
+					(target.plan() instanceof ChannelRules.Template) ? "template" : "free_text");
 		}
 		catch (ChatwootRouter.Unroutable ex) {
 			return new DeliveryResult.Skipped(ex.getMessage());

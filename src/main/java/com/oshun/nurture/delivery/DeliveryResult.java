@@ -7,8 +7,17 @@ import java.time.Instant;
  */
 public sealed interface DeliveryResult {
 
-	/** Accepted by the channel (or the outbox); {@code externalId} names it there. */
-	record Delivered(String channel, String externalId) implements DeliveryResult {
+	/**
+	 * Accepted by the channel (or the outbox); {@code externalId} names it there;
+	 * {@code sentAs} ({@code free_text} or {@code template}) on a 24 h-window channel, or
+	 * null.
+	 */
+	record Delivered(String channel, String externalId, String sentAs) implements DeliveryResult {
+
+		public Delivered(String channel, String externalId) {
+			this(channel, externalId, null);
+		}
+
 	}
 
 	/** Not sent, on purpose, for a reason the timeline shows. */

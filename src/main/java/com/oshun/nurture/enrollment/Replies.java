@@ -1,6 +1,5 @@
 package com.oshun.nurture.enrollment;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -20,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a contact's own words do: STOP opts them out of everything at once
  * ({@link Consent}), "not interested" ends the enrollment without a drip, and every reply
- * teaches Karen when and how to write. A reply also keeps the conversation live:
- * {@code StepClaim} defers steps due within the reply pause.
+ * teaches Karen when and how to write. How long a reply keeps the conversation live is
+ * {@link ConversationWindow}'s rule.
  */
 @Service
 public class Replies {
@@ -38,17 +37,14 @@ public class Replies {
 
 	private final LearningSettings settings;
 
-	private final Clock clock;
-
 	Replies(ContactRepository contacts, StepRunRepository steps, Enroller enroller, Consent consent, Learning learning,
-			LearningSettings settings, Clock clock) {
+			LearningSettings settings) {
 		this.contacts = contacts;
 		this.steps = steps;
 		this.enroller = enroller;
 		this.consent = consent;
 		this.learning = learning;
 		this.settings = settings;
-		this.clock = clock;
 	}
 
 	/**
@@ -58,6 +54,9 @@ public class Replies {
 	@EventListener
 	@Transactional
 	public void on(InboundMessageReceived received) {
+		if (ReplyIntents.autoReply(received.content())) {
+			return;
+		}
 		onInbound(received.contactId(), received.content(), received.at());
 		learning.observeChannel(received.contactId(), received.channel());
 	}
@@ -84,15 +83,6 @@ public class Replies {
 				answered.map(step -> Duration.between(step.sentAt(), at)).orElse(null));
 		hour.ifPresent(preferred -> enroller.replan(contactId, preferred));
 		return "reply recorded";
-	}
-
-	/** The end of the live conversation window, if a reply keeps it open now. */
-	Optional<Instant> conversationLiveUntil(Contact contact) {
-		if (contact.lastInboundAt() == null) {
-			return Optional.empty();
-		}
-		Instant until = contact.lastInboundAt().plus(settings.replyPause());
-		return until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
 	}
 
 	Duration dripMinGap() {

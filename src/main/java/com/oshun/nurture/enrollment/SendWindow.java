@@ -14,12 +14,17 @@ import org.springframework.stereotype.Component;
 /**
  * When a due step may actually go: after the frequency cap across all sequences, after a
  * live conversation has gone quiet, a drip message at least the drip gap after the last
- * one, and always inside the contact's quiet hours.
+ * one, never over whoever holds the Chatwoot conversation ({@link ConversationOwner}),
+ * and always inside the contact's quiet hours.
  */
 @Component
 class SendWindow {
 
 	private final Replies replies;
+
+	private final ConversationWindow conversation;
+
+	private final ConversationOwner owner;
 
 	private final StepPlanner planner;
 
@@ -27,8 +32,11 @@ class SendWindow {
 
 	private final Clock clock;
 
-	SendWindow(Replies replies, StepPlanner planner, NurtureSettings settings, Clock clock) {
+	SendWindow(Replies replies, ConversationWindow conversation, ConversationOwner owner, StepPlanner planner,
+			NurtureSettings settings, Clock clock) {
 		this.replies = replies;
+		this.conversation = conversation;
+		this.owner = owner;
 		this.planner = planner;
 		this.settings = settings;
 		this.clock = clock;
@@ -51,9 +59,13 @@ class SendWindow {
 		if (contact.heldUntil() != null) {
 			wait = later(wait, contact.heldUntil(), (contact.holdReason() != null) ? contact.holdReason() : "held");
 		}
-		Optional<Instant> live = replies.conversationLiveUntil(contact);
+		Optional<Instant> live = conversation.liveUntil(contact);
 		if (live.isPresent()) {
-			wait = later(wait, live.get(), "conversation live after a reply");
+			wait = later(wait, live.get(), "conversation live: not yet quiet for the quiet gap");
+		}
+		Optional<Wait> held = owner.holds(contact);
+		if (held.isPresent()) {
+			wait = later(wait, held.get().until(), held.get().reason());
 		}
 		if (enrollment.sequence() == SequenceKey.DRIP && lastDripSent != null) {
 			wait = later(wait, lastDripSent.plus(replies.dripMinGap()), "drip messages at least the drip gap apart");

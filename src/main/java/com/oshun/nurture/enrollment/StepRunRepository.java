@@ -87,6 +87,20 @@ class StepRunRepository {
 			.list();
 	}
 
+	/** The next scheduled step of the contact's active enrollment, if any. */
+	Optional<StepRun> nextPending(long contactId) {
+		return jdbc
+			.sql("select " + COLUMNS
+					+ """
+							 from nurture_step_runs where contact_id = :contact and status = 'scheduled'
+							and enrollment_id in (select id from nurture_enrollments where contact_id = :contact and status = 'active')
+							order by due_at, step_no limit 1
+							""")
+			.param("contact", contactId)
+			.query(StepRunRepository::map)
+			.optional();
+	}
+
 	/** The contact's most recently sent step, across enrollments. */
 	Optional<StepRun> lastSent(long contactId) {
 		return jdbc.sql("select " + COLUMNS + """

@@ -29,19 +29,19 @@ class ChatwootEvents {
 
 	private final DeliveryReceipts receipts;
 
-	private final ChatwootWarmLeads warmLeads;
+	private final ChatwootConversations conversations;
 
 	private final MetaRefusals metaRefusals;
 
 	private final Clock clock;
 
 	ChatwootEvents(WebhookEventLog events, ChatwootReplies replies, ChatwootContacts chatwootContacts,
-			DeliveryReceipts receipts, ChatwootWarmLeads warmLeads, MetaRefusals metaRefusals, Clock clock) {
+			DeliveryReceipts receipts, ChatwootConversations conversations, MetaRefusals metaRefusals, Clock clock) {
 		this.events = events;
 		this.replies = replies;
 		this.chatwootContacts = chatwootContacts;
 		this.receipts = receipts;
-		this.warmLeads = warmLeads;
+		this.conversations = conversations;
 		this.metaRefusals = metaRefusals;
 		this.clock = clock;
 	}
@@ -60,7 +60,7 @@ class ChatwootEvents {
 			case "message_updated" -> messageUpdated(payload);
 			case "contact_created", "contact_updated" -> contactChanged(payload);
 			case "conversation_created", "conversation_updated", "conversation_status_changed" ->
-				warmLeads.check(payload) ? Result.ACCEPTED : Result.IGNORED;
+				conversations.changed(payload) ? Result.ACCEPTED : Result.IGNORED;
 			default -> Result.IGNORED;
 		};
 	}

@@ -29,18 +29,18 @@ class ChatwootReplies {
 
 	private final ChatwootRoutes routes;
 
-	private final ChatwootWarmLeads warmLeads;
+	private final ChatwootConversations conversations;
 
 	private final ChatwootSettings settings;
 
 	private final Clock clock;
 
 	ChatwootReplies(ChatwootContacts chatwootContacts, InboundMessages inbound, ChatwootRoutes routes,
-			ChatwootWarmLeads warmLeads, ChatwootSettings settings, Clock clock) {
+			ChatwootConversations conversations, ChatwootSettings settings, Clock clock) {
 		this.chatwootContacts = chatwootContacts;
 		this.inbound = inbound;
 		this.routes = routes;
-		this.warmLeads = warmLeads;
+		this.conversations = conversations;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -50,7 +50,8 @@ class ChatwootReplies {
 	 * replies, templates and private notes all fire {@code message_created} too.
 	 */
 	Result apply(JsonNode message) {
-		warmLeads.check(message.path("conversation"));
+		conversations.warmLead(message.path("conversation"));
+		conversations.agentMessage(message);
 		if (!"incoming".equals(JsonValues.text(message.path("message_type"))) || message.path("private").asBoolean()
 				|| message.path("content_attributes").has("external_delivery_id")) {
 			return Result.IGNORED;

@@ -1,10 +1,13 @@
 package com.oshun.nurture.delivery;
 
+import com.oshun.nurture.ChatwootWebhooks;
+
 import com.oshun.nurture.BookingJson;
 import com.oshun.nurture.ChatwootStubs;
 import com.oshun.nurture.IntegrationTest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -123,6 +126,101 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 		assertThat(onlyMessageSent().has("template_params")).isFalse();
 		assertThat(jdbc.sql("select key from contact_keys where key like 'chatwoot:%'").query(String.class).list())
 			.containsExactly("chatwoot:207");
+	}
+
+	@Test
+	void aReplyInTheEveningLetsTheStepDueNextMorningGoAsFreeTextInsideTheWindow() {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("PT6H");
+		assertThat(step(1).status()).isEqualTo("sent");
+		Instant due = jdbc.sql("select due_at from nurture_step_runs where step_no = 2")
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single();
+		Instant evening = due.minus(Duration.ofHours(13));
+		http.post("/api/clock/advance", "{\"to\":\"" + evening + "\"}").expect(200);
+		ChatwootWebhooks.post(http, ChatwootWebhooks.incoming(STORED_PHONE, "tem horário na sexta?", evening))
+			.expect(202);
+
+		http.post("/api/clock/advance", "{\"to\":\"" + due.plus(Duration.ofMinutes(5)) + "\"}").expect(200);
+
+		assertThat(step(2).status()).isEqualTo("sent");
+		List<LoggedRequest> sent = CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)));
+		assertThat(sent).hasSize(2);
+		assertThat(body(sent.get(1)).has("template_params")).isFalse();
+		assertThat(body(sent.get(1)).get("content").stringValue()).isNotBlank();
+		JsonNode funnel = http.get("/api/reports/funnel?from=2026-01-01&to=2026-03-31").expect(200).json();
+		for (JsonNode row : funnel.get("sequences")) {
+			if (row.get("sequence").stringValue().equals("no_show")) {
+				JsonNode steps = row.get("steps");
+				assertThat(steps.get(0).get("template").longValue()).isEqualTo(1);
+				assertThat(steps.get(0).get("freeText").longValue()).isZero();
+				assertThat(steps.get(1).get("freeText").longValue()).isEqualTo(1);
+				assertThat(steps.get(1).get("template").longValue()).isZero();
+			}
+		}
+	}
+
+	@Test
+	void aStepDueJustAfterTheWindowClosesIsPulledForwardIntoItAsFreeText() {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("P2D");
+		Instant due = jdbc.sql("select due_at from nurture_step_runs where step_no = 3")
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single();
+		Instant reply = due.minus(Duration.ofHours(26));
+		http.post("/api/clock/advance", "{\"to\":\"" + reply + "\"}").expect(200);
+		ChatwootWebhooks.post(http, ChatwootWebhooks.incoming(STORED_PHONE, "e quanto custa?", reply)).expect(202);
+
+		http.post("/api/clock/advance", "{\"to\":\"" + due.plus(Duration.ofMinutes(5)) + "\"}").expect(200);
+
+		assertThat(step(3).status()).isEqualTo("sent");
+		assertThat(step(3).reason()).contains("pulled forward into the WhatsApp window");
+		Instant sentAt = jdbc.sql("select sent_at from nurture_step_runs where step_no = 3")
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single();
+		assertThat(sentAt).isBefore(reply.plus(Duration.ofHours(24)));
+		List<LoggedRequest> sent = CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)));
+		assertThat(body(sent.get(sent.size() - 1)).has("template_params")).isFalse();
+	}
+
+	@Test
+	void aConversationAssignedToAnAgentDefersTheStepWithTheReasonUntilItIsResolved() {
+		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
+		advance("PT6H");
+		long conversation = jdbc.sql("select conversation_id from chatwoot_conversations").query(Long.class).single();
+		ChatwootWebhooks.post(http, conversationEvent(conversation, "conversation_updated", "open", """
+				"changed_attributes":[{"assignee_id":{"previous_value":null,"current_value":5}}]""")).expect(202);
+
+		advance("P2D");
+
+		assertThat(step(2).status()).isEqualTo("scheduled");
+		assertThat(step(2).reason()).isEqualTo("deferred: the Chatwoot conversation is assigned to an agent (5)");
+
+		ChatwootWebhooks
+			.post(http,
+					conversationEvent(conversation, "conversation_status_changed", "resolved",
+							"\"changed_attributes\":null"))
+			.expect(202);
+		advance("PT2H");
+
+		assertThat(step(2).status()).isEqualTo("skipped");
+		assertThat(step(2).reason()).startsWith("outside the WhatsApp 24 h window");
+	}
+
+	/**
+	 * A conversation event as Chatwoot's webhook listener sends it: the conversation's
+	 * event data with {@code meta.assignee} (agent 5, a User), its status and the changed
+	 * attributes.
+	 */
+	private static String conversationEvent(long id, String event, String status, String changes) {
+		String conversation = ChatwootStubs.conversation(id)
+			.replace("\"channel\":\"Channel::Whatsapp\",\"hmac_verified\":false}", """
+					"channel":"Channel::Whatsapp","hmac_verified":false,
+					"assignee":{"id":5,"name":"Rita","available_name":"Rita","avatar_url":"","type":"user",
+					 "availability_status":"online","thumbnail":""},"assignee_type":"User","team":null}""")
+			.replace("\"status\":\"open\"", "\"status\":\"" + status + "\"")
+			.strip();
+		return conversation.substring(0, conversation.length() - 1) + ",\"event\":\"" + event + "\"," + changes + "}";
 	}
 
 	@Test

@@ -42,21 +42,59 @@ class LearningIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void aReplyDefersTheNextStepUntilTheConversationHasBeenQuietAndThenResumes() {
+	void aReplyDefersTheNextStepOnlyUntilTheConversationHasBeenQuietAndThenResumes() {
 		warmLead("c_1");
 		advance("PT50H");
-		replyAt("c_1", "2026-01-08T09:30", "hmm, interesting");
+		replyAt("c_1", "2026-01-09T09:30", "hmm, interesting");
 
 		advance("P20D");
 
 		List<ZonedDateTime> sent = sentTimes("warm_lead");
 		assertThat(sent).hasSize(5);
-		// Step 2 was due Friday 9 January 10:00; the reply on Thursday 09:30 kept it back
-		// 48 hours.
-		assertThat(sent.get(1)).isAfterOrEqualTo(ZonedDateTime.of(2026, 1, 10, 9, 30, 0, 0, LONDON));
+		// Step 2 was due Friday 9 January 10:00; the reply at 09:30 kept it back until
+		// the
+		// conversation had been quiet for the quiet gap (2 h), well inside the window.
+		assertThat(sent.get(1)).isAfterOrEqualTo(ZonedDateTime.of(2026, 1, 9, 11, 30, 0, 0, LONDON))
+			.isBefore(ZonedDateTime.of(2026, 1, 9, 12, 30, 0, 0, LONDON));
 		assertThat(jdbc.sql("select reason from nurture_step_runs where step_no = 2 and enrollment_id = 1")
 			.query(String.class)
 			.single()).contains("conversation live");
+	}
+
+	@Test
+	void meChamaEmMarcoSnoozesTheEnrollmentToMarchAndResumesThen() {
+		warmLead("c_1");
+		advance("PT50H");
+		replyAt("c_1", "2026-01-08T09:30", "Agora não dá, me chama em março");
+
+		assertThat(jdbc.sql("select reason from nurture_step_runs where step_no = 2 and enrollment_id = 1")
+			.query(String.class)
+			.single()).isEqualTo("snoozed to 2026-03-01: the contact asked to be written to later (\"em marco\")");
+		assertThat(dueTimes()).hasSize(4)
+			.allSatisfy(due -> assertThat(due.toLocalDate()).isAfterOrEqualTo(java.time.LocalDate.of(2026, 3, 1)));
+
+		advance("P70D");
+
+		List<ZonedDateTime> sent = sentTimes("warm_lead");
+		assertThat(sent).hasSize(5);
+		// 1 March 2026 is a Sunday: quiet hours let it go on Monday the 2nd.
+		assertThat(sent.get(1).toLocalDate()).isBetween(java.time.LocalDate.of(2026, 3, 1),
+				java.time.LocalDate.of(2026, 3, 2));
+	}
+
+	@Test
+	void anAutoReplyChangesNothing() {
+		warmLead("c_1");
+		advance("PT50H");
+		List<ZonedDateTime> before = dueTimes();
+		replyAt("c_1", "2026-01-08T09:30",
+				"Resposta automática: estou fora do escritório até segunda. Obrigado pela mensagem!");
+
+		assertThat(dueTimes()).isEqualTo(before);
+		assertThat(jdbc.sql("select count(*) from contact_preferences").query(Long.class).single()).isZero();
+		assertThat(
+				jdbc.sql("select count(*) from nurture_enrollments where status = 'active'").query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -201,6 +239,12 @@ class LearningIntegrationTests extends IntegrationTest {
 				select p.confidence from contact_preferences p join contact_keys k on k.contact_id = p.contact_id
 				where k.key = :k and p.key = :p
 				""").param("k", key).param("p", preference).query(Double.class).single();
+	}
+
+	private List<ZonedDateTime> dueTimes() {
+		return jdbc.sql("select due_at from nurture_step_runs where status = 'scheduled' order by step_no")
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant().atZone(LONDON))
+			.list();
 	}
 
 	private List<ZonedDateTime> sentTimes(String sequence) {

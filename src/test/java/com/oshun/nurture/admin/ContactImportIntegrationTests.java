@@ -1,4 +1,6 @@
-package com.oshun.nurture;
+package com.oshun.nurture.admin;
+
+import com.oshun.nurture.IntegrationTest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -6,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.oshun.nurture.admin.TestImportCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

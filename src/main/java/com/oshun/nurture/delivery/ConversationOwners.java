@@ -1,0 +1,80 @@
+package com.oshun.nurture.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.oshun.nurture.storage.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Who holds a contact's Chatwoot conversation, as Chatwoot's webhooks last told us: an
+ * assigned agent (a person or a bot), its status, a snooze, and the last message an agent
+ * or bot wrote there.
+ */
+@Repository
+public class ConversationOwners {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ConversationOwners(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The holder of one conversation. */
+	public record Owner(long conversationId, Long assigneeId, String assigneeType, String status, Instant snoozedUntil,
+			Instant lastAgentMessageAt) {
+	}
+
+	/**
+	 * Record a conversation's assignee and status; only for a conversation we know (one a
+	 * contact of ours wrote in or we wrote to).
+	 */
+	public void record(long conversationId, Long assigneeId, String assigneeType, String status, Instant snoozedUntil) {
+		jdbc.sql("""
+				update chatwoot_conversations set assignee_id = :assignee, assignee_type = :type,
+				  status = coalesce(:status, status), snoozed_until = :snoozed, updated_at = :now
+				where conversation_id = :id
+				""")
+			.param("assignee", assigneeId)
+			.param("type", assigneeType)
+			.param("status", status)
+			.param("snoozed", Timestamps.param(snoozedUntil))
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", conversationId)
+			.update();
+	}
+
+	/** An agent's or bot's own outgoing message in a conversation we know. */
+	public void agentWrote(long conversationId, Instant at) {
+		jdbc.sql("""
+				update chatwoot_conversations
+				set last_agent_message_at = greatest(last_agent_message_at, :at), updated_at = :now
+				where conversation_id = :id
+				""")
+			.param("at", Timestamps.param(at))
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", conversationId)
+			.update();
+	}
+
+	/** The holder of the contact's most recently active conversation. */
+	public Optional<Owner> of(long contactId) {
+		return jdbc.sql("""
+				select conversation_id, assignee_id, assignee_type, status, snoozed_until, last_agent_message_at
+				from chatwoot_conversations where contact_id = :contact
+				order by greatest(last_inbound_at, last_agent_message_at) desc nulls last, updated_at desc limit 1
+				""")
+			.param("contact", contactId)
+			.query((rs, n) -> new Owner(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
+					rs.getString(4), Timestamps.read(rs, "snoozed_until"),
+					Timestamps.read(rs, "last_agent_message_at")))
+			.optional();
+	}
+
+}
