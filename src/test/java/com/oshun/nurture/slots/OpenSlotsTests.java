@@ -1,5 +1,7 @@
 package com.oshun.nurture.slots;
 
+import com.oshun.nurture.MovableClock;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,14 +44,14 @@ class OpenSlotsTests {
 	@Test
 	void anAnswerAndAFailureAreEachReusedForTheirTime() {
 		Fixed source = new Fixed(List.of(at("2026-01-06T12:00:00Z")));
-		MutableClock clock = new MutableClock(NOW);
+		MovableClock clock = new MovableClock(NOW);
 		OpenSlots open = new OpenSlots(List.of(source), SETTINGS, clock);
 
 		open.forContact("peel", SAO_PAULO, NOW);
 		open.forContact("peel", SAO_PAULO, NOW);
 		assertThat(source.calls).isEqualTo(1);
 
-		clock.now = NOW.plus(Duration.ofMinutes(6));
+		clock.set(NOW.plus(Duration.ofMinutes(6)));
 		source.failure = "Cal.com slots 503";
 		assertThat(open.forContact("peel", SAO_PAULO, NOW).reason())
 			.isEqualTo("Cal.com slots 503; today's wording instead");
@@ -114,31 +116,6 @@ class OpenSlotsTests {
 				throw new SlotsUnavailable(failure);
 			}
 			return slots;
-		}
-
-	}
-
-	private static final class MutableClock extends Clock {
-
-		Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
 		}
 
 	}
