@@ -37,6 +37,16 @@ final class ChannelRules {
 
 	static Plan whatsapp(Contact contact, String objective, Instant lastInboundAt, Instant now,
 			WhatsappSettings settings) {
+		return whatsapp(contact, null, objective, lastInboundAt, now, settings);
+	}
+
+	/**
+	 * The plan for a WhatsApp message: free text inside the window, else the objective's
+	 * template, whose {@code procedure} parameter is the procedure's display name in the
+	 * contact's language ({@code procedureName}) when the clinic gives one.
+	 */
+	static Plan whatsapp(Contact contact, String procedureName, String objective, Instant lastInboundAt, Instant now,
+			WhatsappSettings settings) {
 		if (windowOpen(lastInboundAt, now)) {
 			return new FreeText();
 		}
@@ -46,7 +56,7 @@ final class ChannelRules {
 		}
 		Map<String, String> body = new LinkedHashMap<>();
 		for (String field : template.body()) {
-			String value = field(contact, field);
+			String value = ("procedure".equals(field) && procedureName != null) ? procedureName : field(contact, field);
 			if (value == null || value.isBlank()) {
 				return new Skip(
 						"template " + template.name() + " needs " + field + ", which the contact does not have");

@@ -147,8 +147,8 @@ class ChatwootDelivery implements MessageDelivery {
 					"whatsapp: Meta reported this number undeliverable (131026); the channel is stopped for this contact"));
 		}
 		Conversation conversation = router.whatsapp(contact, settings.whatsappInboxId(), lookup);
-		return new Target("whatsapp", conversation, ChannelRules.whatsapp(contact, message.objective(),
-				conversation.lastInboundAt(), clock.instant(), whatsapp));
+		return new Target("whatsapp", conversation, ChannelRules.whatsapp(contact, message.procedureName(),
+				message.objective(), conversation.lastInboundAt(), clock.instant(), whatsapp));
 	}
 
 	/**

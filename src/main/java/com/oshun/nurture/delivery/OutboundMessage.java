@@ -14,7 +14,13 @@ import com.oshun.nurture.contact.Contact;
  * flight): answer delivered if an earlier attempt reached the channel, else skipped
  */
 public record OutboundMessage(Contact contact, String channel, String content, String marker, String objective,
-		int attempt, boolean onlyIfSent) {
+		int attempt, boolean onlyIfSent, String procedureName) {
+
+	/** A message that names no procedure. */
+	public OutboundMessage(Contact contact, String channel, String content, String marker, String objective,
+			int attempt, boolean onlyIfSent) {
+		this(contact, channel, content, marker, objective, attempt, onlyIfSent, null);
+	}
 
 	public long contactId() {
 		return contact.id();

@@ -84,9 +84,12 @@ class StepDelivery {
 		}
 		DeliveryResult result = batch.delivery()
 			.deliver(new OutboundMessage(claimed.contact(), channel, message.text(), step.deliveryMarker(), objective,
-					claimed.held().attempt(), claimed.onlyIfSent()));
-		if (result instanceof DeliveryResult.Delivered && context.slots().offered()) {
-			// the times it offered, so that a reply "2" can be resolved
+					claimed.held().attempt(), claimed.onlyIfSent(), context.procedureName()));
+		if (result instanceof DeliveryResult.Delivered delivered && context.slots().offered()
+				&& !"template".equals(delivered.sentAs())) {
+			// the times it offered, so that a reply "2" can be resolved; a template
+			// carries
+			// none of them, so a later "2" must not pick a time the patient never read
 			offeredSlots.remember(claimed.contact().id(), enrollment.id(), step.stepNo(), context.slots().slots(),
 					clock.instant());
 		}

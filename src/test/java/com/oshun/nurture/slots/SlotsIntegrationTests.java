@@ -5,6 +5,8 @@ import com.oshun.nurture.IntegrationTest;
 import com.oshun.nurture.SlotStubs;
 
 import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -141,6 +143,43 @@ class SlotsIntegrationTests extends IntegrationTest {
 			.post(http, ChatwootWebhooks.incoming("+5511999990000", "obrigada!", Instant.parse("2026-01-05T16:01:00Z")))
 			.expect(202);
 		assertThat(outbox()).as("a reply that picks nothing gets no link").hasSize(2);
+	}
+
+	/**
+	 * Outside WhatsApp's window the reschedule goes as the approved template, which
+	 * carries none of the slots: they are not remembered, so a later "2" picks nothing.
+	 */
+	@Test
+	void aTemplateCarriesNoSlotsSoALaterNumberPicksNothing() {
+		delivery.useChatwoot();
+		SlotStubs.calcomAnswers(SLOTS, "America/Sao_Paulo", SlotStubs.CALCOM_SAO_PAULO);
+		http.post("/api/clock/advance", "{\"to\":\"2026-01-05T13:10:00Z\"}").expect(200);
+		http.booking(
+				"""
+						{"id":"evt_1","type":"booking.noShow","occurredAt":"2026-01-05T13:10:00Z",
+						 "booking":{"id":"bk_1","startsAt":"2026-01-05T13:00:00Z","service":"Peel","procedure":"peel"},
+						 "contact":{"externalId":"c_sp","name":"Ana Souza","phone":"+5511999990000","timezone":"America/Sao_Paulo",
+						            "preferredChannel":"whatsapp","locale":"pt-BR"}}
+						""")
+			.expect(202);
+		http.post("/api/clock/advance", "{\"to\":\"2026-01-05T16:00:00Z\"}").expect(200);
+		assertThat(jdbc.sql("select sent_as from nurture_step_runs where step_no = 1").query(String.class).single())
+			.isEqualTo("template");
+		assertThat(jdbc.sql("select count(*) from nurture_offered_slots").query(Integer.class).single()).isZero();
+		// the template names the procedure as the patient reads it, never its key
+		assertThat(CHATWOOT.findAll(WireMock.postRequestedFor(WireMock.urlPathMatching(".*/messages")))
+			.get(0)
+			.getBodyAsString()).contains("\"2\":\"peeling\"");
+
+		ChatwootWebhooks
+			.post(http, ChatwootWebhooks.incoming("+5511999990000", "2", Instant.parse("2026-01-05T16:05:00Z")))
+			.expect(202);
+
+		assertThat(CHATWOOT.findAll(WireMock.postRequestedFor(WireMock.urlPathMatching(".*/messages")))
+			.stream()
+			.map(request -> request.getBodyAsString())
+			.filter(body -> !body.contains("template_params") && body.contains("cal.com/oshun-clinic/peel"))
+			.toList()).as("no slot link sent for a time the patient never read").isEmpty();
 	}
 
 	private void contact(String externalId, String name, String zone, String locale, String procedure) {
