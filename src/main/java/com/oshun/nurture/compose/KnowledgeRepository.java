@@ -144,6 +144,29 @@ public class KnowledgeRepository implements KnowledgeSource {
 	}
 
 	/**
+	 * Keep what a contact told us about themselves (their own words, from message
+	 * {@code messageId}) as a memory on the topic; the same words on the same topic are
+	 * kept once.
+	 */
+	public void remember(long contactId, String topic, String content, String language, long messageId) {
+		jdbc.sql("""
+				insert into memory_knowledge (contact_id, kind, topic, content, language, source_message_id, origin,
+				                              created_at)
+				select :contact, :kind, :topic, :content, :language, :message, 'contact', :now
+				where not exists (select 1 from memory_knowledge
+				                  where contact_id = :contact and topic = :topic and content = :content)
+				""")
+			.param("contact", contactId)
+			.param("kind", KnowledgeItem.MEMORY)
+			.param("topic", topic)
+			.param("content", content)
+			.param("language", language)
+			.param("message", messageId)
+			.param("now", Timestamps.param(clock.instant()))
+			.update();
+	}
+
+	/**
 	 * Replace a clinic item; it is the operator's from then on, so a restart keeps it.
 	 */
 	public Optional<KnowledgeItem> update(long id, KnowledgeItem item) {
