@@ -305,8 +305,13 @@
       const kind = h('select', { class: 'kind' }, h('option', { value: 'day', selected: step.day !== null }, 'day'),
         h('option', { value: 'delay', selected: step.day === null }, 'delay'));
       const value = h('input', { class: 'when', value: step.day !== null ? step.day : step.delay, size: 8 });
-      const tr = h('tr', {}, h('td', {}, objective), h('td', {}, kind), h('td', {}, value),
+      // A step's variants (A/B) are kept as they are; they are edited through the API.
+      const variants = step.variants || [];
+      const tested = variants.length ? [h('span', { class: 'muted variants' },
+        ' A/B: ' + variants.map(v => v.name + ' ' + v.objective + (v.tone ? ' (' + v.tone + ')' : '')).join(', '))] : [];
+      const tr = h('tr', {}, h('td', {}, objective, ...tested), h('td', {}, kind), h('td', {}, value),
         h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => tr.remove() }, 'Remove')));
+      tr.variants = variants;
       rows.append(tr);
     };
     shown.steps.forEach(addRow);
@@ -317,6 +322,7 @@
         const kind = tr.querySelector('.kind').value, value = tr.querySelector('.when').value.trim();
         const step = { objective: tr.querySelector('.objective').value };
         step[kind] = kind === 'day' ? Number(value) : value;
+        if (tr.variants.length) step.variants = tr.variants;
         return step;
       }) });
     const save = async e => {

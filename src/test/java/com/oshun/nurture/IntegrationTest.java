@@ -135,6 +135,7 @@ public abstract class IntegrationTest {
 		clock.reset(START);
 		clinicKnowledge.reload();
 		compositionGate.open();
+		compositionGate.forget();
 		delivery.useOutbox();
 		inboundEvents.clear();
 		webhookHealth.forget();

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.oshun.nurture.compose.GuardedComposer;
 import com.oshun.nurture.compose.MessageComposer;
+import com.oshun.nurture.compose.MessageContext;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The real composer behind a gate a test can close, to hold a step between "sending" and
- * "sent" while something else happens (a booking, a crash).
+ * "sent" while something else happens (a booking, a crash); it remembers the contexts it
+ * composed.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestComposition {
@@ -27,6 +29,7 @@ public class TestComposition {
 	MessageComposer gatedComposer(GuardedComposer composer, Gate gate) {
 		return context -> {
 			gate.pass();
+			gate.composed.add(context);
 			return composer.compose(context);
 		};
 	}
@@ -40,6 +43,17 @@ public class TestComposition {
 		private volatile CountDownLatch closed;
 
 		private volatile CountDownLatch reached = new CountDownLatch(1);
+
+		private final java.util.Queue<MessageContext> composed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+		/** The contexts composed since {@link #forget()}, in order. */
+		public java.util.List<MessageContext> composed() {
+			return java.util.List.copyOf(composed);
+		}
+
+		public void forget() {
+			composed.clear();
+		}
 
 		public void close() {
 			reached = new CountDownLatch(1);

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FunnelReport {
 
-	private static final String ENROLLMENTS = """
+	static final String ENROLLMENTS = """
 			with e as (
 			    select en.id, en.sequence_key, en.status, en.arm,
 			           (en.end_reason in ('booked', 'rescheduled') or exists (
@@ -44,7 +44,7 @@ public class FunnelReport {
 			    from nurture_enrollments en
 			    where en.started_at >= :from and en.started_at < :to
 			), s as (
-			    select r.enrollment_id, r.step_no, r.objective, r.status, r.sent_as,
+			    select r.enrollment_id, r.step_no, r.objective, r.variant, r.status, r.sent_as,
 			           (r.status = 'sent' and exists (
 			               select 1 from messages m
 			               where m.contact_id = r.contact_id and m.direction = 'in'
@@ -66,21 +66,26 @@ public class FunnelReport {
 					from e group by e.sequence_key
 					""";
 
-	static final String STEPS = ENROLLMENTS + """
-			select e.sequence_key, s.step_no, s.objective, count(*) as reached,
-			       count(*) filter (where s.status = 'sent') as messaged,
-			       count(*) filter (where s.replied) as replied,
-			       count(*) filter (where s.status = 'sent' and e.booked) as booked,
-			       count(*) filter (where s.status = 'sent' and e.opted_out) as opted_out,
-			       count(*) filter (where s.status = 'sent' and e.to_drip) as to_drip,
-			       count(*) filter (where s.status = 'skipped') as skipped,
-			       count(*) filter (where s.status = 'failed') as failed,
-			       count(*) filter (where s.status = 'cancelled') as cancelled,
-			       count(*) filter (where s.status = 'sent' and s.sent_as = 'free_text') as free_text,
-			       count(*) filter (where s.status = 'sent' and s.sent_as = 'template') as template
-			from s join e on e.id = s.enrollment_id
-			group by e.sequence_key, s.step_no, s.objective order by e.sequence_key, s.step_no, s.objective
-			""";
+	static final String STEPS = ENROLLMENTS
+			+ """
+					select e.sequence_key, s.step_no, bool_or(s.variant is not null) as tested,
+					       case when bool_or(s.variant is not null)
+					            then string_agg(distinct s.variant || ': ' || s.objective, ', ') else min(s.objective) end as objective,
+					       count(*) as reached,
+					       count(*) filter (where s.status = 'sent') as messaged,
+					       count(*) filter (where s.replied) as replied,
+					       count(*) filter (where s.status = 'sent' and e.booked) as booked,
+					       count(*) filter (where s.status = 'sent' and e.opted_out) as opted_out,
+					       count(*) filter (where s.status = 'sent' and e.to_drip) as to_drip,
+					       count(*) filter (where s.status = 'skipped') as skipped,
+					       count(*) filter (where s.status = 'failed') as failed,
+					       count(*) filter (where s.status = 'cancelled') as cancelled,
+					       count(*) filter (where s.status = 'sent' and s.sent_as = 'free_text') as free_text,
+					       count(*) filter (where s.status = 'sent' and s.sent_as = 'template') as template
+					from s join e on e.id = s.enrollment_id
+					group by e.sequence_key, s.step_no, (s.variant is null), (case when s.variant is null then s.objective end)
+					order by e.sequence_key, s.step_no, 4
+					""";
 
 	private final JdbcClient jdbc;
 
@@ -113,10 +118,12 @@ public class FunnelReport {
 	/**
 	 * A step's row: enrolled are the enrollments that reached it (had it planned);
 	 * {@code freeText} and {@code template}: its sends on a 24 h-window channel as free
-	 * text (free) or as an approved template (paid by the clinic).
+	 * text (free) or as an approved template (paid by the clinic). The enrollments drawn
+	 * into the variants of a step under test make one row ({@code tested}, its objective
+	 * {@code a: reschedule, b: reassure}), its control arm another.
 	 */
 	public record StepRow(int stepNo, String objective, Counts counts, long skipped, long failed, long cancelled,
-			long freeText, long template) {
+			long freeText, long template, boolean tested) {
 	}
 
 	/**
@@ -168,7 +175,7 @@ public class FunnelReport {
 						new Counts(rs.getLong("reached"), rs.getLong("messaged"), rs.getLong("replied"),
 								rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip")),
 						rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("cancelled"), rs.getLong("free_text"),
-						rs.getLong("template"))))
+						rs.getLong("template"), rs.getBoolean("tested"))))
 			.list();
 		List<SequenceRow> rows = new ArrayList<>();
 		for (SequenceKey key : SequenceKey.values()) {

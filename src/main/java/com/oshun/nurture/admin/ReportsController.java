@@ -29,12 +29,15 @@ class ReportsController {
 
 	private final FunnelReport funnel;
 
+	private final VariantFunnel variants;
+
 	private final Overview overview;
 
 	private final Clock clock;
 
-	ReportsController(FunnelReport funnel, Overview overview, Clock clock) {
+	ReportsController(FunnelReport funnel, VariantFunnel variants, Overview overview, Clock clock) {
 		this.funnel = funnel;
+		this.variants = variants;
 		this.overview = overview;
 		this.clock = clock;
 	}
@@ -42,7 +45,8 @@ class ReportsController {
 	@GetMapping("/funnel")
 	@Operation(summary = "Per sequence and step: enrolled, messaged, replied, booked, opted out, moved to the drip, "
 			+ "and rates, for the enrollments started in [from, to) (default the last 90 days); per sequence and "
-			+ "overall, the lift: booked rate of each holdout arm, their difference with a 95% interval, a verdict")
+			+ "overall, the lift: booked rate of each holdout arm, their difference with a 95% interval, a verdict; "
+			+ "per step under test, its variants: reply and booked rates with intervals, each against the first")
 	Map<String, Object> funnel(@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
 		Instant end = (to != null) ? instant("to", to, true) : clock.instant();
@@ -54,8 +58,14 @@ class ReportsController {
 		answer.put("from", start);
 		answer.put("to", end);
 		FunnelReport.Funnel report = funnel.funnel(start, end);
-		answer.put("sequences", report.sequences().stream().map(ReportsController::view).toList());
+		Map<String, Map<Integer, List<VariantFunnel.VariantRow>>> tested = variants.between(start, end);
+		answer.put("sequences",
+				report.sequences()
+					.stream()
+					.map(row -> view(row, tested.getOrDefault(row.sequence(), Map.of())))
+					.toList());
 		answer.put("lift", report.overall().view());
+		answer.put("variantsMethod", VariantFunnel.METHOD);
 		return answer;
 	}
 
@@ -82,7 +92,8 @@ class ReportsController {
 		return Map.of("sequences", overview.liveBySequence());
 	}
 
-	private static Map<String, Object> view(FunnelReport.SequenceRow row) {
+	private static Map<String, Object> view(FunnelReport.SequenceRow row,
+			Map<Integer, List<VariantFunnel.VariantRow>> tested) {
 		Map<String, Object> view = counts(row.counts());
 		view.put("sequence", row.sequence());
 		view.put("lift", row.lift().view());
@@ -95,6 +106,8 @@ class ReportsController {
 			s.put("cancelled", step.cancelled());
 			s.put("freeText", step.freeText());
 			s.put("template", step.template());
+			s.put("variants",
+					VariantFunnel.view(step.tested() ? tested.getOrDefault(step.stepNo(), List.of()) : List.of()));
 			return s;
 		}).toList());
 		return view;

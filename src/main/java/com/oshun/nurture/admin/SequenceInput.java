@@ -10,6 +10,7 @@ import java.util.Map;
 import com.oshun.nurture.sequence.SequenceDefinition;
 import com.oshun.nurture.sequence.SequenceKey;
 import com.oshun.nurture.sequence.StepDefinition;
+import com.oshun.nurture.sequence.StepVariant;
 import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonFields;
 import com.oshun.nurture.web.ReadOnlyFields;
@@ -96,11 +97,51 @@ final class SequenceInput {
 			throw new InvalidInput(item.path("day"), item.path("day") + " or " + item.path("delay")
 					+ " is required (exactly one of them: a calendar day from 1, or a delay like PT2H)");
 		}
-		if (hasDay) {
-			int day = item.optionalInt("day", 1, MAX_DAY).orElseThrow();
-			return StepDefinition.onDay(stepNo, objective, day);
+		StepDefinition step = hasDay
+				? StepDefinition.onDay(stepNo, objective, item.optionalInt("day", 1, MAX_DAY).orElseThrow())
+				: StepDefinition.after(stepNo, objective, delay(item));
+		return step.withVariants(variants(key, item));
+	}
+
+	/**
+	 * A step's optional {@code variants}: none (absent, null or empty), or two or three,
+	 * named {@code a}, {@code b}, {@code c} in order (the name may be left out), each
+	 * with one of the sequence's objectives and optionally its own tone.
+	 */
+	private static List<StepVariant> variants(SequenceKey key, JsonFields item) {
+		JsonNode given = item.given("variants");
+		if (given == null || given.isNull() || (given.isArray() && given.isEmpty())) {
+			return List.of();
 		}
-		return StepDefinition.after(stepNo, objective, delay(item));
+		String field = item.path("variants");
+		if (given.isArray() && given.size() > StepDefinition.MAX_VARIANTS) {
+			String extra = field + "[" + StepDefinition.MAX_VARIANTS + "]";
+			throw new InvalidInput(extra, extra + ": a step has at most " + StepDefinition.MAX_VARIANTS + " variants");
+		}
+		List<JsonFields> items = item.objects("variants");
+		if (items.size() < 2) {
+			throw new InvalidInput(field, field + " must hold 2 or 3 variants (or none)");
+		}
+		List<StepVariant> variants = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			JsonFields variant = items.get(i);
+			String name = StepDefinition.VARIANT_NAMES.get(i);
+			if (!variant.optionalText("name").orElse(name).equals(name)) {
+				throw new InvalidInput(variant.path("name"),
+						variant.path("name") + " must be \"" + name + "\" (variants are named a, b, c in order)");
+			}
+			String objective = variant.text("objective");
+			if (!OBJECTIVES.get(key).contains(objective)) {
+				throw new InvalidInput(variant.path("objective"),
+						variant.path("objective") + " must be one of " + OBJECTIVES.get(key) + " for " + key);
+			}
+			String tone = variant.optionalText("tone").orElse(null);
+			if (tone != null && tone.length() > 200) {
+				throw new InvalidInput(variant.path("tone"), variant.path("tone") + " must be at most 200 characters");
+			}
+			variants.add(new StepVariant(name, objective, tone));
+		}
+		return variants;
 	}
 
 	private static Duration delay(JsonFields item) {

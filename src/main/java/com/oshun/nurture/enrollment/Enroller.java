@@ -93,8 +93,8 @@ public class Enroller {
 		if (id.isEmpty()) {
 			return new Outcome(null, "not enrolled: already enrolled");
 		}
-		List<PlannedStep> planned = planner.plan(definition, now, contact.zone(),
-				learning.bestHour(contactId).orElse(null));
+		List<PlannedStep> planned = holdouts.withVariants(contact, definition, arm,
+				planner.plan(definition, now, contact.zone(), learning.bestHour(contactId).orElse(null)));
 		steps.insertAll(id.get(), contactId, planned, now);
 		return new Outcome(id.get(), "enrolled in " + sequence + " v" + definition.version() + ", " + arm.value());
 	}

@@ -120,6 +120,25 @@ public class EnrollmentRepository {
 			.map(Enrollment.Arm::of);
 	}
 
+	/**
+	 * The variant the contact was last drawn into at each step of {@code sequence} that
+	 * it had a variant of, across its enrollments in it.
+	 */
+	Map<Integer, String> lastVariants(long contactId, SequenceKey sequence) {
+		Map<Integer, String> variants = new HashMap<>();
+		jdbc.sql("""
+				select distinct on (r.step_no) r.step_no, r.variant
+				from nurture_step_runs r join nurture_enrollments e on e.id = r.enrollment_id
+				where r.contact_id = :contact and e.sequence_key = :sequence and r.variant is not null
+				order by r.step_no, r.enrollment_id desc
+				""")
+			.param("contact", contactId)
+			.param("sequence", sequence.key())
+			.query((rs, n) -> variants.put(rs.getInt("step_no"), rs.getString("variant")))
+			.list();
+		return variants;
+	}
+
 	/** The latest enrollments; {@code null} filters match any. */
 	public List<Enrollment> list(String status, String sequence, String arm, int limit) {
 		return jdbc.sql("select " + COLUMNS + """

@@ -70,7 +70,9 @@ class StepDelivery {
 			return new Outcome(claimed, null, null, new DeliveryResult.Skipped(claimed.refusal()));
 		}
 		Enrollment enrollment = claimed.enrollment();
-		SequenceDefinition sequence = catalog.get(enrollment.sequence(), enrollment.version());
+		// a step under test is worded as the contact's variant: its objective, its tone
+		SequenceDefinition sequence = catalog.get(enrollment.sequence(), enrollment.version())
+			.asVariant(step.stepNo(), step.variant());
 		String channel = claimed.contact().preferredChannel();
 		MessageContext context = batch.contexts()
 			.context(claimed.contact(), sequence, sequence.step(step.stepNo()), channel, clock.instant());

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One planned step of an enrollment and what became of it.
+ * One planned step of an enrollment and what became of it; {@code variant} is the variant
+ * of the step it is sent (null for a step without variants).
  */
 public record StepRun(long enrollmentId, int stepNo, long contactId, String objective, Instant dueAt, Status status,
-		String channel, String content, String composer, String reason, String deliveryMarker, Instant sentAt) {
+		String channel, String content, String composer, String reason, String deliveryMarker, Instant sentAt,
+		String variant) {
 
 	/**
 	 * {@code scheduled} → {@code sending} → {@code sent} | {@code skipped} |

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StepRunRepository {
 
-	private static final String COLUMNS = "enrollment_id, step_no, contact_id, objective, due_at, status, channel, content, composer, reason, delivery_marker, sent_at";
+	private static final String COLUMNS = "enrollment_id, step_no, contact_id, objective, due_at, status, channel, content, composer, reason, delivery_marker, sent_at, variant";
 
 	private final JdbcClient jdbc;
 
@@ -35,15 +35,17 @@ class StepRunRepository {
 	void insertAll(long enrollmentId, long contactId, List<StepPlanner.PlannedStep> planned, Instant now) {
 		jdbc.sql("""
 				insert into nurture_step_runs
-				  (enrollment_id, step_no, contact_id, objective, due_at, status, delivery_marker, updated_at)
-				select :enrollment, u.step_no, :contact, u.objective, u.due_at, 'scheduled', u.marker, :now
-				from unnest(cast(:stepNo as int[]), cast(:objective as text[]), cast(:due as timestamptz[]),
-				            cast(:marker as text[])) as u(step_no, objective, due_at, marker)
+				  (enrollment_id, step_no, contact_id, objective, variant, due_at, status, delivery_marker, updated_at)
+				select :enrollment, u.step_no, :contact, u.objective, u.variant, u.due_at, 'scheduled', u.marker, :now
+				from unnest(cast(:stepNo as int[]), cast(:objective as text[]), cast(:variant as text[]),
+				            cast(:due as timestamptz[]), cast(:marker as text[]))
+				     as u(step_no, objective, variant, due_at, marker)
 				""")
 			.param("enrollment", enrollmentId)
 			.param("contact", contactId)
 			.param("stepNo", planned.stream().map(step -> step.step().stepNo()).toArray(Integer[]::new))
-			.param("objective", planned.stream().map(step -> step.step().objective()).toArray(String[]::new))
+			.param("objective", planned.stream().map(StepPlanner.PlannedStep::objective).toArray(String[]::new))
+			.param("variant", planned.stream().map(StepPlanner.PlannedStep::variant).toArray(String[]::new))
 			.param("due", planned.stream().map(step -> step.dueAt().toString()).toArray(String[]::new))
 			.param("marker",
 					planned.stream()
@@ -145,7 +147,7 @@ class StepRunRepository {
 		return new StepRun(rs.getLong("enrollment_id"), rs.getInt("step_no"), rs.getLong("contact_id"),
 				rs.getString("objective"), Timestamps.read(rs, "due_at"), StepRun.Status.of(rs.getString("status")),
 				rs.getString("channel"), rs.getString("content"), rs.getString("composer"), rs.getString("reason"),
-				rs.getString("delivery_marker"), Timestamps.read(rs, "sent_at"));
+				rs.getString("delivery_marker"), Timestamps.read(rs, "sent_at"), rs.getString("variant"));
 	}
 
 }

@@ -3,6 +3,8 @@ package com.oshun.nurture.sequence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +97,19 @@ public class SequenceCatalog {
 				.param("day", step.day())
 				.param("delay", (step.delay() != null) ? step.delay().toString() : null)
 				.update();
+			for (StepVariant variant : step.variants()) {
+				jdbc.sql("""
+						insert into nurture_step_variants (sequence_key, version, step_no, name, objective, tone)
+						values (:key, :version, :stepNo, :name, :objective, :tone)
+						""")
+					.param("key", definition.key().key())
+					.param("version", version)
+					.param("stepNo", step.stepNo())
+					.param("name", variant.name())
+					.param("objective", variant.objective())
+					.param("tone", variant.tone())
+					.update();
+			}
 		}
 		return get(definition.key(), version);
 	}
@@ -104,6 +119,16 @@ public class SequenceCatalog {
 	}
 
 	private SequenceDefinition load(SequenceKey key, int version) {
+		Map<Integer, List<StepVariant>> variants = new HashMap<>();
+		jdbc.sql("""
+				select step_no, name, objective, tone from nurture_step_variants
+				where sequence_key = :key and version = :version order by step_no, name
+				""")
+			.param("key", key.key())
+			.param("version", version)
+			.query((rs, n) -> variants.computeIfAbsent(rs.getInt("step_no"), stepNo -> new ArrayList<>())
+				.add(new StepVariant(rs.getString("name"), rs.getString("objective"), rs.getString("tone"))))
+			.list();
 		List<StepDefinition> steps = jdbc.sql("""
 				select step_no, objective, day, delay from nurture_steps
 				where sequence_key = :key and version = :version order by step_no
@@ -112,7 +137,8 @@ public class SequenceCatalog {
 			.param("version", version)
 			.query((rs, n) -> new StepDefinition(rs.getInt("step_no"), rs.getString("objective"),
 					(Integer) rs.getObject("day"),
-					(rs.getString("delay") != null) ? Duration.parse(rs.getString("delay")) : null))
+					(rs.getString("delay") != null) ? Duration.parse(rs.getString("delay")) : null,
+					variants.getOrDefault(rs.getInt("step_no"), List.of())))
 			.list();
 		return jdbc.sql("""
 				select tone, send_at, description, holdout_percent from nurture_sequences

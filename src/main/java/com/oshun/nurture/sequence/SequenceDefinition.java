@@ -3,6 +3,7 @@ package com.oshun.nurture.sequence;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A version of a sequence. Enrollments keep the version they started on.
@@ -27,6 +28,25 @@ public record SequenceDefinition(SequenceKey key, int version, String tone, Loca
 			.filter(step -> step.stepNo() == stepNo)
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException(key + " v" + version + " has no step " + stepNo));
+	}
+
+	/**
+	 * This version as a contact drawn into {@code variant} of step {@code stepNo} is sent
+	 * it: that step's objective, and the sequence's tone unless the variant has its own.
+	 * Without such a variant, this version as it is.
+	 */
+	public SequenceDefinition asVariant(int stepNo, String variant) {
+		Optional<StepVariant> chosen = step(stepNo).variant(variant);
+		if (chosen.isEmpty()) {
+			return this;
+		}
+		List<StepDefinition> worded = steps.stream()
+			.map(step -> (step.stepNo() == stepNo)
+					? new StepDefinition(stepNo, chosen.get().objective(), step.day(), step.delay(), step.variants())
+					: step)
+			.toList();
+		String variantTone = (chosen.get().tone() != null) ? chosen.get().tone() : tone;
+		return new SequenceDefinition(key, version, variantTone, sendAt, description, holdoutPercent, worded);
 	}
 
 	/** Whether {@code other} defines the same sequence, whatever its version. */

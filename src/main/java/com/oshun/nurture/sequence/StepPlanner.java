@@ -22,7 +22,25 @@ public final class StepPlanner {
 		this.quietHours = quietHours;
 	}
 
-	public record PlannedStep(StepDefinition step, Instant dueAt) {
+	/**
+	 * A step of an enrollment and when it is due; {@code variant} is the variant of the
+	 * step the contact is sent (null for a step without variants, and for the control).
+	 */
+	public record PlannedStep(StepDefinition step, Instant dueAt, String variant) {
+
+		public PlannedStep(StepDefinition step, Instant dueAt) {
+			this(step, dueAt, null);
+		}
+
+		public PlannedStep withVariant(String variant) {
+			return new PlannedStep(step, dueAt, variant);
+		}
+
+		/** The objective this step is planned with: its variant's, or its own. */
+		public String objective() {
+			return step.objectiveOf(variant);
+		}
+
 	}
 
 	/**
