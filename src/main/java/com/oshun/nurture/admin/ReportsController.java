@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.oshun.nurture.delivery.WhatsappSettings;
 import com.oshun.nurture.web.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,16 +34,20 @@ class ReportsController {
 
 	private final Clock clock;
 
-	ReportsController(FunnelReport funnel, Overview overview, Clock clock) {
+	private final WhatsappSettings whatsapp;
+
+	ReportsController(FunnelReport funnel, Overview overview, Clock clock, WhatsappSettings whatsapp) {
 		this.funnel = funnel;
 		this.overview = overview;
 		this.clock = clock;
+		this.whatsapp = whatsapp;
 	}
 
 	@GetMapping("/funnel")
 	@Operation(summary = "Per sequence and step: enrolled, messaged, replied, booked, opted out, moved to the drip, "
 			+ "and rates, for the enrollments started in [from, to) (default the last 90 days); per sequence and "
-			+ "overall, the lift: booked rate of each holdout arm, their difference with a 95% interval, a verdict")
+			+ "overall, the lift: booked rate of each holdout arm, their difference with a 95% interval, a verdict; per step, "
+			+ "the sends as free text and as a template, and the template's Meta category (templateCategory)")
 	Map<String, Object> funnel(@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
 		Instant end = (to != null) ? instant("to", to, true) : clock.instant();
@@ -54,7 +59,7 @@ class ReportsController {
 		answer.put("from", start);
 		answer.put("to", end);
 		FunnelReport.Funnel report = funnel.funnel(start, end);
-		answer.put("sequences", report.sequences().stream().map(ReportsController::view).toList());
+		answer.put("sequences", report.sequences().stream().map(this::view).toList());
 		answer.put("lift", report.overall().view());
 		return answer;
 	}
@@ -82,7 +87,7 @@ class ReportsController {
 		return Map.of("sequences", overview.liveBySequence());
 	}
 
-	private static Map<String, Object> view(FunnelReport.SequenceRow row) {
+	private Map<String, Object> view(FunnelReport.SequenceRow row) {
 		Map<String, Object> view = counts(row.counts());
 		view.put("sequence", row.sequence());
 		view.put("lift", row.lift().view());
@@ -95,6 +100,9 @@ class ReportsController {
 			s.put("cancelled", step.cancelled());
 			s.put("freeText", step.freeText());
 			s.put("template", step.template());
+			if (step.template() > 0) {
+				s.put("templateCategory", whatsapp.categoryOf(step.objective()));
+			}
 			return s;
 		}).toList());
 		return view;
