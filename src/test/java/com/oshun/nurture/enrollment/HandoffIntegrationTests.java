@@ -40,13 +40,14 @@ class HandoffIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void chatwootDelivers() {
 		delivery.useChatwoot();
-		// Chatwoot answers a team assignment with the team, an agent assignment with the
-		// agent
+		// AssignmentsController answers a team assignment with the team record
+		// (render json: @team), an agent assignment with the agent partial
 		CHATWOOT.stubFor(post(urlPathMatching(ASSIGNMENTS))
 			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.team_id"))
-			.willReturn(ChatwootStubs.json("""
-					{"id":3,"name":"front desk","description":"Bookings","allow_auto_assign":true,
-					 "account_id":1,"is_member":false}""")));
+			.willReturn(ChatwootStubs
+				.json("""
+						{"id":3,"name":"front desk","description":"Bookings","allow_auto_assign":true,
+						 "account_id":1,"created_at":"2026-01-02T10:00:00.000Z","updated_at":"2026-01-02T10:00:00.000Z"}""")));
 		CHATWOOT.stubFor(post(urlPathMatching(ASSIGNMENTS))
 			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.assignee_id"))
 			.willReturn(ChatwootStubs.json("""
