@@ -9,6 +9,7 @@ import java.util.List;
 import com.oshun.nurture.compose.ClinicKnowledge;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.oshun.nurture.delivery.TestDeliveries;
+import com.oshun.nurture.enrollment.TestHandoffs;
 import com.oshun.nurture.metrics.WebhookHealth;
 import com.oshun.nurture.scheduling.ClockAdvancer;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"nurture.booking.slots.calendly.event-types.laser=" + IntegrationTest.CALENDLY_EVENT_TYPE,
 				"nurture.booking.slots.timeout=PT1S", "nurture.booking.slots.cache-for=PT0S",
 				"nurture.booking.slots.failure-cache-for=PT0S" })
-@Import({ TestComposition.class, TestDeliveries.class, InboundEvents.class })
+@Import({ TestComposition.class, TestDeliveries.class, TestHandoffs.class, InboundEvents.class })
 public abstract class IntegrationTest {
 
 	public static final String TOKEN = "test-admin-token";
@@ -109,6 +110,9 @@ public abstract class IntegrationTest {
 	protected TestDeliveries.Switch delivery;
 
 	@Autowired
+	protected TestHandoffs.Switch handoffs;
+
+	@Autowired
 	protected InboundEvents inboundEvents;
 
 	@Autowired
@@ -137,6 +141,7 @@ public abstract class IntegrationTest {
 		compositionGate.open();
 		compositionGate.forget();
 		delivery.useOutbox();
+		handoffs.off();
 		inboundEvents.clear();
 		webhookHealth.forget();
 		CHATWOOT.resetAll();

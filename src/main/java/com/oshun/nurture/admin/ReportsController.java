@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.oshun.nurture.delivery.WhatsappSettings;
 import com.oshun.nurture.web.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,18 +36,24 @@ class ReportsController {
 
 	private final Clock clock;
 
-	ReportsController(FunnelReport funnel, VariantFunnel variants, Overview overview, Clock clock) {
+	private final WhatsappSettings whatsapp;
+
+	ReportsController(FunnelReport funnel, VariantFunnel variants, Overview overview, Clock clock,
+			WhatsappSettings whatsapp) {
 		this.funnel = funnel;
 		this.variants = variants;
 		this.overview = overview;
 		this.clock = clock;
+		this.whatsapp = whatsapp;
 	}
 
 	@GetMapping("/funnel")
 	@Operation(summary = "Per sequence and step: enrolled, messaged, replied, booked, opted out, moved to the drip, "
 			+ "and rates, for the enrollments started in [from, to) (default the last 90 days); per sequence and "
 			+ "overall, the lift: booked rate of each holdout arm, their difference with a 95% interval, a verdict; "
-			+ "per step under test, its variants: reply and booked rates with intervals, each against the first")
+			+ "per step, the sends as free text and as a template and the template's Meta category "
+			+ "(templateCategory); per step under test, its variants: reply and booked rates with intervals, "
+			+ "each against the first")
 	Map<String, Object> funnel(@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
 		Instant end = (to != null) ? instant("to", to, true) : clock.instant();
@@ -92,7 +99,7 @@ class ReportsController {
 		return Map.of("sequences", overview.liveBySequence());
 	}
 
-	private static Map<String, Object> view(FunnelReport.SequenceRow row,
+	private Map<String, Object> view(FunnelReport.SequenceRow row,
 			Map<Integer, List<VariantFunnel.VariantRow>> tested) {
 		Map<String, Object> view = counts(row.counts());
 		view.put("sequence", row.sequence());
@@ -108,6 +115,9 @@ class ReportsController {
 			s.put("template", step.template());
 			s.put("variants",
 					VariantFunnel.view(step.tested() ? tested.getOrDefault(step.stepNo(), List.of()) : List.of()));
+			if (step.template() > 0) {
+				s.put("templateCategory", whatsapp.categoryOf(step.objective()));
+			}
 			return s;
 		}).toList());
 		return view;

@@ -106,6 +106,15 @@ class ChatwootClient {
 		return post("/conversations/" + conversationId + "/messages", message);
 	}
 
+	/**
+	 * {@code POST /conversations/{id}/assignments} with {@code assignee_id} (an agent) or
+	 * {@code team_id}; Chatwoot ignores {@code team_id} when {@code assignee_id} is
+	 * there.
+	 */
+	JsonNode assign(long conversationId, Map<String, Object> assignment) {
+		return post("/conversations/" + conversationId + "/assignments", assignment);
+	}
+
 	/** The latest 20 messages, or the 20 before {@code beforeId} when not null. */
 	JsonNode listMessages(long conversationId, Long beforeId) {
 		return get(

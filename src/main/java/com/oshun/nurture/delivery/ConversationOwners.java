@@ -26,9 +26,13 @@ public class ConversationOwners {
 		this.clock = clock;
 	}
 
-	/** The holder of one conversation. */
+	/**
+	 * The holder of one conversation; {@code handoffReason} while Nurture has handed it
+	 * to the clinic's people and it is not resolved, {@code questionAt} when the contact
+	 * last asked a question there.
+	 */
 	public record Owner(long conversationId, Long assigneeId, String assigneeType, String status, Instant snoozedUntil,
-			Instant lastAgentMessageAt) {
+			Instant lastAgentMessageAt, String handoffReason, Instant questionAt) {
 	}
 
 	/**
@@ -38,13 +42,46 @@ public class ConversationOwners {
 	public void record(long conversationId, Long assigneeId, String assigneeType, String status, Instant snoozedUntil) {
 		jdbc.sql("""
 				update chatwoot_conversations set assignee_id = :assignee, assignee_type = :type,
-				  status = coalesce(:status, status), snoozed_until = :snoozed, updated_at = :now
+				  status = coalesce(:status, status), snoozed_until = :snoozed, updated_at = :now,
+				  handed_off_at = case when :status = 'resolved' then null else handed_off_at end,
+				  handoff_reason = case when :status = 'resolved' then null else handoff_reason end
 				where conversation_id = :id
 				""")
 			.param("assignee", assigneeId)
 			.param("type", assigneeType)
 			.param("status", status)
 			.param("snoozed", Timestamps.param(snoozedUntil))
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", conversationId)
+			.update();
+	}
+
+	/**
+	 * Nurture assigned the conversation to the clinic's people itself: held at once, not
+	 * only when Chatwoot's assignment webhook arrives. {@code agentId} is null for a
+	 * team.
+	 */
+	public void handedOff(long conversationId, Long agentId, String reason) {
+		jdbc.sql("""
+				update chatwoot_conversations set assignee_id = coalesce(cast(:agent as bigint), assignee_id),
+				  assignee_type = case when cast(:agent as bigint) is null then assignee_type else 'User' end,
+				  status = 'open', handed_off_at = :now, handoff_reason = :reason, updated_at = :now
+				where conversation_id = :id
+				""")
+			.param("agent", agentId)
+			.param("reason", reason)
+			.param("now", Timestamps.param(clock.instant()))
+			.param("id", conversationId)
+			.update();
+	}
+
+	/** The contact asked a question in a conversation we know. */
+	public void asked(long conversationId, Instant at) {
+		jdbc.sql("""
+				update chatwoot_conversations set question_at = greatest(question_at, :at), updated_at = :now
+				where conversation_id = :id
+				""")
+			.param("at", Timestamps.param(at))
 			.param("now", Timestamps.param(clock.instant()))
 			.param("id", conversationId)
 			.update();
@@ -66,14 +103,15 @@ public class ConversationOwners {
 	/** The holder of the contact's most recently active conversation. */
 	public Optional<Owner> of(long contactId) {
 		return jdbc.sql("""
-				select conversation_id, assignee_id, assignee_type, status, snoozed_until, last_agent_message_at
+				select conversation_id, assignee_id, assignee_type, status, snoozed_until, last_agent_message_at,
+				  handoff_reason, question_at
 				from chatwoot_conversations where contact_id = :contact
 				order by greatest(last_inbound_at, last_agent_message_at) desc nulls last, updated_at desc limit 1
 				""")
 			.param("contact", contactId)
 			.query((rs, n) -> new Owner(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
-					rs.getString(4), Timestamps.read(rs, "snoozed_until"),
-					Timestamps.read(rs, "last_agent_message_at")))
+					rs.getString(4), Timestamps.read(rs, "snoozed_until"), Timestamps.read(rs, "last_agent_message_at"),
+					rs.getString("handoff_reason"), Timestamps.read(rs, "question_at")))
 			.optional();
 	}
 

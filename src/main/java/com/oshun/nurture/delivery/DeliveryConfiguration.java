@@ -18,15 +18,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
+	/** One client, so delivery and hand-offs share the account's request budget. */
 	@Bean
-	MessageDelivery messageDelivery(ChatwootSettings chatwoot, WhatsappSettings whatsapp, ObjectMapper mapper,
-			ChatwootRoutes routes, JdbcClient jdbc, MeterRegistry meters, Clock clock) {
+	ChatwootClient chatwootClient(ChatwootSettings chatwoot, ObjectMapper mapper, MeterRegistry meters, Clock clock) {
+		return new ChatwootClient(chatwoot, mapper, new RequestBudget(chatwoot.requestsPerMinute(), clock),
+				new RequestBudget(chatwoot.searchesPerMinute(), clock), meters);
+	}
+
+	@Bean
+	ChatwootAssignments chatwootAssignments(ChatwootSettings chatwoot, ChatwootClient client) {
+		return new ChatwootAssignments(chatwoot, client);
+	}
+
+	@Bean
+	MessageDelivery messageDelivery(ChatwootSettings chatwoot, WhatsappSettings whatsapp, ChatwootClient client,
+			ChatwootRoutes routes, JdbcClient jdbc, Clock clock) {
 		if (!chatwoot.configured()) {
 			return new OutboxDelivery(jdbc, clock);
 		}
-		ChatwootClient client = new ChatwootClient(chatwoot, mapper,
-				new RequestBudget(chatwoot.requestsPerMinute(), clock),
-				new RequestBudget(chatwoot.searchesPerMinute(), clock), meters);
 		return new ChatwootDelivery(client, routes, chatwoot, whatsapp,
 				new RequestBudget(chatwoot.conversationMessagesPerMinute(), clock),
 				new RetryPolicy(chatwoot.retryBase(), chatwoot.retryMax(),

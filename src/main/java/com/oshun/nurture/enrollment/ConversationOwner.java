@@ -14,8 +14,12 @@ import org.springframework.stereotype.Component;
 /**
  * One conversation owner: Nurture does not talk over whoever holds the contact's Chatwoot
  * conversation. A step waits while the conversation is assigned to an agent (a person or
- * a bot such as Captain) and open or pending, while it is snoozed, and for
- * {@code nurture.conversation.owner-quiet} after an agent or bot last wrote in it.
+ * a bot such as Captain) and open or pending, or handed off to the clinic's people by
+ * {@link Handoffs} and not yet resolved, while it is snoozed, and for
+ * {@code nurture.conversation.owner-quiet} after an agent or bot last wrote in it. A
+ * question from the contact holds the next step until a person answered it (then the
+ * owner-quiet rule holds it), or for {@code nurture.conversation.question-wait} when
+ * nobody does.
  */
 @Component
 class ConversationOwner {
@@ -47,6 +51,10 @@ class ConversationOwner {
 					: now.plus(settings.ownerRecheck());
 			return Optional.of(new SendWindow.Wait(until, "the Chatwoot conversation is snoozed"));
 		}
+		if (owner.handoffReason() != null && (owner.status() == null || HELD.contains(owner.status()))) {
+			return Optional.of(new SendWindow.Wait(now.plus(settings.ownerRecheck()),
+					"handed off to the clinic's people until the conversation is resolved: " + owner.handoffReason()));
+		}
 		if (owner.assigneeId() != null && (owner.status() == null || HELD.contains(owner.status()))) {
 			String who = "AgentBot".equals(owner.assigneeType()) ? "a bot" : "an agent";
 			return Optional.of(new SendWindow.Wait(now.plus(settings.ownerRecheck()),
@@ -55,6 +63,12 @@ class ConversationOwner {
 		if (owner.lastAgentMessageAt() != null && owner.lastAgentMessageAt().plus(settings.ownerQuiet()).isAfter(now)) {
 			return Optional.of(new SendWindow.Wait(owner.lastAgentMessageAt().plus(settings.ownerQuiet()),
 					"an agent wrote in the Chatwoot conversation"));
+		}
+		if (owner.questionAt() != null
+				&& (owner.lastAgentMessageAt() == null || owner.lastAgentMessageAt().isBefore(owner.questionAt()))
+				&& owner.questionAt().plus(settings.questionWait()).isAfter(now)) {
+			return Optional.of(new SendWindow.Wait(owner.questionAt().plus(settings.questionWait()),
+					"the contact asked a question: waiting for a person to answer it"));
 		}
 		return Optional.empty();
 	}

@@ -9,9 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * either way) before a nurture step may go, and how far past the WhatsApp window's close
  * a pending step may be pulled forward into it; how long a step waits after an agent or
  * bot wrote in the conversation, and how often a step held by an assigned or snoozed
- * conversation looks again.
+ * conversation looks again; how long a contact's question holds the next step when no
+ * person answers it ({@code question-wait}).
  */
 @ConfigurationProperties("nurture.conversation")
-public record ConversationSettings(Duration quietGap, Duration pullForward, Duration ownerQuiet,
-		Duration ownerRecheck) {
+public record ConversationSettings(Duration quietGap, Duration pullForward, Duration ownerQuiet, Duration ownerRecheck,
+		Duration questionWait) {
+
+	public ConversationSettings {
+		questionWait = (questionWait != null) ? questionWait : Duration.ofHours(4);
+	}
+
 }

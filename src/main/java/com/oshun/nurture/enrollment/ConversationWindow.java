@@ -10,6 +10,7 @@ import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
 import com.oshun.nurture.contact.InboundMessageReceived;
 import com.oshun.nurture.delivery.WhatsappWindow;
+import com.oshun.nurture.preferences.ReplySignals;
 import com.oshun.nurture.sequence.StepPlanner;
 
 import org.springframework.context.event.EventListener;
@@ -88,7 +89,12 @@ class ConversationWindow {
 		if (!step.dueAt().isAfter(closes) || step.dueAt().isAfter(closes.plus(settings.pullForward()))) {
 			return;
 		}
-		Instant earliest = received.at().plus(settings.quietGap());
+		// a question waits for a person to answer it (ConversationOwner), at most the
+		// question wait
+		Instant earliest = received.at()
+			.plus(ReplySignals.question(received.content())
+					&& settings.questionWait().compareTo(settings.quietGap()) > 0 ? settings.questionWait()
+							: settings.quietGap());
 		if (contact.lastNurtureAt() != null && contact.lastNurtureAt().plus(nurture.frequencyCap()).isAfter(earliest)) {
 			earliest = contact.lastNurtureAt().plus(nurture.frequencyCap());
 		}

@@ -1,12 +1,16 @@
 package com.oshun.nurture.preferences;
 
 import java.text.Normalizer;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What an inbound message says about the person, in English, Spanish and Portuguese: a
- * STOP-like opt-out, "not interested", a price question, hesitation. Matching ignores
+ * STOP-like opt-out, "not interested", a price question, hesitation; whether it asks to
+ * book ({@link #bookingIntent}) or is a question ({@link #question}). Matching ignores
  * case and accents.
  */
 public record ReplySignals(boolean optOut, boolean notInterested, boolean priceQuestion, boolean hesitation) {
@@ -37,6 +41,25 @@ public record ReplySignals(boolean optOut, boolean notInterested, boolean priceQ
 			"muy caro", "no puedo pagar", "caro", "vou pensar", "talvez", "nao sei", "mais tarde", "depois eu",
 			"nao tenho dinheiro", "nao posso pagar", "sem dinheiro");
 
+	/** Asking to book or for a free time: "quero marcar", "can I book", "tem horário". */
+	private static final List<String> BOOKING = List.of("book a", "book an", "book me", "to book", "can i book",
+			"id like to book", "want to book", "make an appointment", "schedule an appointment", "get an appointment",
+			"any availability", "do you have availability", "are you available", "any openings", "free slot*",
+			"quiero reservar", "quiero agendar", "quiero una cita", "quisiera reservar", "quisiera una cita",
+			"pedir cita", "reservar una cita", "agendar una cita", "hay disponibilidad", "tienen disponibilidad",
+			"tienes disponibilidad", "tienen hueco", "hay hueco", "quero marcar", "quero agendar", "queria marcar",
+			"queria agendar", "gostaria de marcar", "gostaria de agendar", "posso marcar", "posso agendar",
+			"marcar uma consulta", "agendar uma consulta", "marcar consulta", "agendar consulta", "tem horario*",
+			"tem vaga*", "tem disponibilidade", "teria horario*", "quero reservar");
+
+	/** Words that open a question. */
+	private static final Pattern QUESTION_START = Pattern.compile("^\\W*(what|whats|when|where|who|why|how|which|"
+			+ "can|could|do|does|is|are|will|would|should|cuando|donde|quien|por que|como|cual|cuanto|"
+			+ "cuanta|cuantos|cuantas|puedo|puede|pueden|tienen|tienes|hay|o que|quando|onde|quem|qual|quais|quanto|"
+			+ "quanta|posso|pode|podem|tem)(?![\\p{L}\\p{N}])");
+
+	private static final List<Pattern> BOOKINGS = patterns(BOOKING);
+
 	private static final List<Pattern> OPT_OUTS = patterns(OPT_OUT_PHRASES);
 
 	private static final List<Pattern> NOT_INTERESTEDS = patterns(NOT_INTERESTED);
@@ -50,6 +73,25 @@ public record ReplySignals(boolean optOut, boolean notInterested, boolean priceQ
 		boolean optOut = OPT_OUT_WORD.matcher(normal).matches() || matchesAny(normal, OPT_OUTS);
 		return new ReplySignals(optOut, !optOut && matchesAny(normal, NOT_INTERESTEDS), matchesAny(normal, PRICES),
 				matchesAny(normal, HESITATIONS));
+	}
+
+	/**
+	 * The words by which a message asks to book or for a free time, when it does (the
+	 * evidence for a hand-off).
+	 */
+	public static Optional<String> bookingIntent(String text) {
+		String normal = normalize(text);
+		return BOOKINGS.stream()
+			.map(pattern -> pattern.matcher(normal))
+			.filter(Matcher::find)
+			.map(Matcher::group)
+			.max(Comparator.comparingInt(String::length));
+	}
+
+	/** A question: it ends with "?" (or "¿…") or opens with a question word. */
+	public static boolean question(String text) {
+		String normal = normalize(text);
+		return normal.endsWith("?") || normal.startsWith("\u00bf") || QUESTION_START.matcher(normal).find();
 	}
 
 	static String normalize(String text) {

@@ -16,7 +16,7 @@ class ChannelRulesTests {
 	private static final Instant NOW = Instant.parse("2026-01-05T12:00:00Z");
 
 	private static final WhatsappSettings TEMPLATES = new WhatsappSettings(Map.of("nudge",
-			new WhatsappSettings.Template("booking_nudge", "pt_BR", List.of("first_name", "procedure"))));
+			new WhatsappSettings.Template("booking_nudge", "pt_BR", List.of("first_name", "procedure"), null)));
 
 	@Test
 	void freeTextOnlyWellInsideTheWindow() {
@@ -49,6 +49,17 @@ class ChannelRulesTests {
 		return new Contact(1, "c_1", "Ana Souza", "+5511999990000", null, ZoneId.of("UTC"), Contact.ZoneSource.CONTACT,
 				"pt-BR", "whatsapp", null, procedure, List.of(), true, "active", List.of(), null, null, null, null,
 				null, null, null);
+	}
+
+	@Test
+	void aTemplatesCategoryIsUtilityOrMarketingByDefault() {
+		assertThat(TEMPLATES.categoryOf("nudge")).isEqualTo("marketing");
+		assertThat(new WhatsappSettings.Template("visit_reminder", "en", List.of(), "UTILITY").category())
+			.isEqualTo("utility");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> new WhatsappSettings.Template("promo", "en", List.of(), "promotional"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("category must be utility or marketing");
 	}
 
 }

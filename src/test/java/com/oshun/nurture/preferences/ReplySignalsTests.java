@@ -54,4 +54,32 @@ class ReplySignalsTests {
 		assertThat(ReplySignals.of(text)).isEqualTo(new ReplySignals(false, false, false, false));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Quero marcar uma consulta", "queria agendar para sexta", "Tem horário amanhã?",
+			"Can I book for Friday?", "I'd like to book a session", "any availability next week?",
+			"Quiero reservar una cita", "¿Hay disponibilidad el lunes?", "Gostaria de marcar" })
+	void recognisesAskingToBook(String text) {
+		assertThat(ReplySignals.bookingIntent(text)).isPresent();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Thanks, I'll let you know", "Gracias, lo pienso", "Obrigada, depois eu vejo",
+			"the book you mentioned was nice, thanks" })
+	void doesNotMistakeOtherRepliesForBooking(String text) {
+		assertThat(ReplySignals.bookingIntent(text)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Do you open on Saturday", "Is it painful?", "¿Abren el sábado?", "Cuándo abren",
+			"Vocês abrem no sábado?", "Quanto tempo dura", "Onde fica a clínica", "What time do you close" })
+	void recognisesQuestions(String text) {
+		assertThat(ReplySignals.question(text)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Ok, thanks!", "Sí, el martes me va bien", "Que bom, obrigada", "Perfeito." })
+	void aStatementIsNoQuestion(String text) {
+		assertThat(ReplySignals.question(text)).isFalse();
+	}
+
 }
