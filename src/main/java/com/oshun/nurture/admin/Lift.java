@@ -89,14 +89,15 @@ public record Lift(long treatmentEnrolled, long treatmentBooked, long controlEnr
 		return arm;
 	}
 
-	private static Map<String, Double> bounds(Interval interval) {
+	/** An interval as the API shows it: lower and upper, rounded to two places. */
+	static Map<String, Double> bounds(Interval interval) {
 		Map<String, Double> bounds = new LinkedHashMap<>();
 		bounds.put("lower", round(interval.lower()));
 		bounds.put("upper", round(interval.upper()));
 		return bounds;
 	}
 
-	private static double round(double value) {
+	static double round(double value) {
 		return Math.round(value * 100) / 100.0;
 	}
 

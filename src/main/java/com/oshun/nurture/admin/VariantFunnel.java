@@ -101,25 +101,14 @@ class VariantFunnel {
 
 	private static Map<String, Object> comparison(Lift lift) {
 		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("differencePoints", (lift.differencePoints() != null) ? round(lift.differencePoints()) : null);
-		view.put("interval", (lift.interval() != null) ? bounds(lift.interval()) : null);
+		view.put("differencePoints", (lift.differencePoints() != null) ? Lift.round(lift.differencePoints()) : null);
+		view.put("interval", (lift.interval() != null) ? Lift.bounds(lift.interval()) : null);
 		view.put("verdict", lift.verdict());
 		return view;
 	}
 
 	private static Map<String, Double> wilson(long x, long n) {
-		return (n > 0) ? bounds(Interval.wilson(x, n).times(100)) : null;
-	}
-
-	private static Map<String, Double> bounds(Interval interval) {
-		Map<String, Double> bounds = new LinkedHashMap<>();
-		bounds.put("lower", round(interval.lower()));
-		bounds.put("upper", round(interval.upper()));
-		return bounds;
-	}
-
-	private static double round(double value) {
-		return Math.round(value * 100) / 100.0;
+		return (n > 0) ? Lift.bounds(Interval.wilson(x, n).times(100)) : null;
 	}
 
 }
