@@ -37,9 +37,9 @@ class ArchitectureTests {
 			Map.entry("nurture_sequences", "sequence"), Map.entry("nurture_steps", "sequence"),
 			Map.entry("nurture_step_variants", "sequence"), Map.entry("bookings", "triggers"),
 			Map.entry("triggers", "triggers"), Map.entry("webhook_events", "triggers"),
-			Map.entry("contact_preferences", "preferences"), Map.entry("preference_changes", "preferences"),
-			Map.entry("memory_knowledge", "compose"), Map.entry("chatwoot_conversations", "delivery"),
-			Map.entry("outbox", "delivery"));
+			Map.entry("nurture_webhook_inbox", "triggers"), Map.entry("contact_preferences", "preferences"),
+			Map.entry("preference_changes", "preferences"), Map.entry("memory_knowledge", "compose"),
+			Map.entry("chatwoot_conversations", "delivery"), Map.entry("outbox", "delivery"));
 
 	private static final Pattern WRITE = Pattern
 		.compile("(?i)\\b(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_]+)");

@@ -31,30 +31,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * starts every test on Monday 2026-01-05 08:00 UTC. All subclasses share one application
  * context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "nurture.clock=simulated", "nurture.clock-start=2026-01-05T08:00:00Z",
-				"nurture.metrics.refresh-interval=PT0S", "nurture.holdout.default-percent=0",
-				"nurture.admin-token=" + IntegrationTest.TOKEN,
-				"nurture.webhooks.booking-secret=" + IntegrationTest.SECRET,
-				"nurture.webhooks.calcom-secret=" + IntegrationTest.CALCOM_SECRET,
-				"nurture.webhooks.calendly-signing-key=" + IntegrationTest.CALENDLY_KEY,
-				"nurture.chatwoot.api-token=test-token", "nurture.chatwoot.account-id=1",
-				"nurture.chatwoot.whatsapp-inbox-id=4", "nurture.chatwoot.instagram-inbox-id=7",
-				"nurture.chatwoot.webhook-secret=" + IntegrationTest.CHATWOOT_SECRET,
-				"nurture.chatwoot.webhook-token=" + IntegrationTest.CHATWOOT_TOKEN, "nurture.chatwoot.timeout=PT5S",
-				"nurture.whatsapp.templates.reschedule.name=booking_reschedule",
-				"nurture.whatsapp.templates.reschedule.language=pt_BR",
-				"nurture.whatsapp.templates.reschedule.body=first_name,procedure",
-				// Open slots: Cal.com for "peel", Calendly for "laser" (procedures no
-				// other
-				// test uses), answered by the SLOTS stub; read afresh at every compose.
-				"nurture.booking.slots.calcom.api-key=test-calcom-key",
-				"nurture.booking.slots.calcom.event-types.peel.id=" + IntegrationTest.CALCOM_EVENT_TYPE,
-				"nurture.booking.slots.calcom.event-types.peel.link=https://cal.com/oshun-clinic/peel",
-				"nurture.booking.slots.calendly.api-token=" + IntegrationTest.CALENDLY_TOKEN,
-				"nurture.booking.slots.calendly.event-types.laser=" + IntegrationTest.CALENDLY_EVENT_TYPE,
-				"nurture.booking.slots.timeout=PT1S", "nurture.booking.slots.cache-for=PT0S",
-				"nurture.booking.slots.failure-cache-for=PT0S" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "nurture.clock=simulated",
+		"nurture.clock-start=2026-01-05T08:00:00Z", "nurture.metrics.refresh-interval=PT0S",
+		// a loaded build machine must not turn a webhook's answer before its
+		// events are applied into a flaky test
+		"nurture.webhooks.inbox.answer-wait=PT10S", "nurture.holdout.default-percent=0",
+		"nurture.admin-token=" + IntegrationTest.TOKEN, "nurture.webhooks.booking-secret=" + IntegrationTest.SECRET,
+		"nurture.webhooks.calcom-secret=" + IntegrationTest.CALCOM_SECRET,
+		"nurture.webhooks.calendly-signing-key=" + IntegrationTest.CALENDLY_KEY,
+		"nurture.chatwoot.api-token=test-token", "nurture.chatwoot.account-id=1",
+		"nurture.chatwoot.whatsapp-inbox-id=4", "nurture.chatwoot.instagram-inbox-id=7",
+		"nurture.chatwoot.webhook-secret=" + IntegrationTest.CHATWOOT_SECRET,
+		"nurture.chatwoot.webhook-token=" + IntegrationTest.CHATWOOT_TOKEN, "nurture.chatwoot.timeout=PT5S",
+		"nurture.whatsapp.templates.reschedule.name=booking_reschedule",
+		"nurture.whatsapp.templates.reschedule.language=pt_BR",
+		"nurture.whatsapp.templates.reschedule.body=first_name,procedure",
+		// Open slots: Cal.com for "peel", Calendly for "laser" (procedures no
+		// other
+		// test uses), answered by the SLOTS stub; read afresh at every compose.
+		"nurture.booking.slots.calcom.api-key=test-calcom-key",
+		"nurture.booking.slots.calcom.event-types.peel.id=" + IntegrationTest.CALCOM_EVENT_TYPE,
+		"nurture.booking.slots.calcom.event-types.peel.link=https://cal.com/oshun-clinic/peel",
+		"nurture.booking.slots.calendly.api-token=" + IntegrationTest.CALENDLY_TOKEN,
+		"nurture.booking.slots.calendly.event-types.laser=" + IntegrationTest.CALENDLY_EVENT_TYPE,
+		"nurture.booking.slots.timeout=PT1S", "nurture.booking.slots.cache-for=PT0S",
+		"nurture.booking.slots.failure-cache-for=PT0S" })
 @Import({ TestComposition.class, TestDeliveries.class, TestHandoffs.class, InboundEvents.class })
 public abstract class IntegrationTest {
 
@@ -89,7 +90,7 @@ public abstract class IntegrationTest {
 
 	private static final List<String> TABLES = List.of("contacts", "contact_keys", "bookings", "webhook_events",
 			"triggers", "nurture_enrollments", "nurture_step_runs", "messages", "outbox", "contact_preferences",
-			"preference_changes", "memory_knowledge", "chatwoot_conversations");
+			"preference_changes", "memory_knowledge", "chatwoot_conversations", "nurture_webhook_inbox");
 
 	@LocalServerPort
 	protected int port;

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import com.oshun.nurture.scheduling.ClockAdvancer;
+import com.oshun.nurture.triggers.InboxWorkers;
 import com.oshun.nurture.web.InvalidInput;
 import com.oshun.nurture.web.JsonFields;
 import com.oshun.nurture.web.RefusedTransition;
@@ -31,9 +32,12 @@ class ClockController {
 
 	private final ClockAdvancer advancer;
 
-	ClockController(Clock clock, ClockAdvancer advancer) {
+	private final InboxWorkers inbox;
+
+	ClockController(Clock clock, ClockAdvancer advancer, InboxWorkers inbox) {
 		this.clock = clock;
 		this.advancer = advancer;
+		this.inbox = inbox;
 	}
 
 	@GetMapping
@@ -49,7 +53,10 @@ class ClockController {
 			throw new RefusedTransition("the clock is not simulated (NURTURE_CLOCK=system)");
 		}
 		Instant now = clock.instant();
-		return Map.of("now", advancer.advanceTo(JsonFields.read(body, json -> target(json, now))));
+		Instant target = JsonFields.read(body, json -> target(json, now));
+		// What arrived before the clock moves is applied before it moves.
+		inbox.drain();
+		return Map.of("now", advancer.advanceTo(target));
 	}
 
 	private static Instant target(JsonFields json, Instant now) {

@@ -3,7 +3,6 @@ package com.oshun.nurture.scheduling;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.oshun.nurture.NurtureSettings;
+import com.oshun.nurture.web.FailureKinds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +86,7 @@ class StepPoller implements SmartLifecycle {
 				// Whatever broke (the database is down, a bug, even an Error), the worker
 				// goes on: the batch's steps stay in flight and come back when their
 				// leases run out. Nothing is lost; try again later.
-				log.warn("A batch of steps failed ({}); retrying in {}", kinds(ex), backoff);
+				log.warn("A batch of steps failed ({}); retrying in {}", FailureKinds.of(ex), backoff);
 				log.debug("The batch's failure", ex);
 				pause(backoff);
 				backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
@@ -101,7 +101,7 @@ class StepPoller implements SmartLifecycle {
 		catch (Throwable ex) {
 			// A task that throws is never run again by its executor: the heartbeat must
 			// not.
-			log.warn("Could not renew the leases of the steps in hand ({})", kinds(ex));
+			log.warn("Could not renew the leases of the steps in hand ({})", FailureKinds.of(ex));
 			log.debug("The renewal's failure", ex);
 		}
 	}
@@ -140,19 +140,6 @@ class StepPoller implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return running;
-	}
-
-	/**
-	 * A failure's class and its causes' classes: what a WARN says of it. Messages stay at
-	 * DEBUG, as they can carry patient data (a constraint's values, a message text).
-	 */
-	static String kinds(Throwable failure) {
-		StringJoiner kinds = new StringJoiner(" <- ");
-		Throwable cause = failure;
-		for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
-			kinds.add(cause.getClass().getName());
-		}
-		return kinds.toString();
 	}
 
 	private static Duration min(Duration a, Duration b) {

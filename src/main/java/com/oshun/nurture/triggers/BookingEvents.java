@@ -3,7 +3,6 @@ package com.oshun.nurture.triggers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import com.oshun.nurture.NurtureSettings;
 import com.oshun.nurture.contact.Contact;
@@ -17,10 +16,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a booking event. One transaction records the event id (the dedupe), upserts the
- * contact and the booking, and enrolls or ends enrollments with their jobs. An event
- * older than the one that last set the booking's status (deliveries arrive out of order)
- * only fills in details.
+ * Applies a booking event: upserts the contact and the booking, and enrolls or ends
+ * enrollments with their jobs, in one transaction that also marks the event's id applied
+ * (the dedupe). The booking webhooks reach it through the {@link WebhookInbox}, whose
+ * store recorded the id ({@link #applyStored}); Chatwoot, the simulation and visit
+ * completions apply at once ({@link #apply}). An event older than the one that last set
+ * the booking's status (deliveries arrive out of order) only fills in details.
  */
 @Service
 public class BookingEvents {
@@ -62,13 +63,31 @@ public class BookingEvents {
 		if (!events.first(source, event.id(), event.type().wireName())) {
 			return Result.DUPLICATE;
 		}
+		applyNew(source, event, clock.instant());
+		return Result.ACCEPTED;
+	}
+
+	/**
+	 * Apply an event stored in the inbox at {@code receivedAt} (its dedupe recorded
+	 * then), in the inbox worker's transaction.
+	 */
+	@Transactional
+	Result applyStored(String source, BookingEvent event, Instant receivedAt) {
+		if (!events.applied(source, event.id())) {
+			return Result.DUPLICATE;
+		}
+		applyNew(source, event, receivedAt);
+		return Result.ACCEPTED;
+	}
+
+	private void applyNew(String source, BookingEvent event, Instant receivedAt) {
 		BookingEvent.Type type = event.type();
 		// The booking's procedure, when it brings one, is the contact's interest now: set
 		// by the upsert's own statement.
 		boolean interest = type != BookingEvent.Type.CANCELLED && type != BookingEvent.Type.SUPERSEDED;
 		Contact contact = contacts.upsert(event.contactKey(),
 				interest ? event.contact().withProcedureInterest(event.booking().procedure()) : event.contact());
-		Instant at = occurredAt(event);
+		Instant at = (event.occurredAt() != null) ? event.occurredAt() : receivedAt;
 		String outcome;
 		if (type == BookingEvent.Type.ENDED) {
 			outcome = ended(source, event, contact, at);
@@ -95,25 +114,6 @@ public class BookingEvents {
 			}
 		}
 		triggers.record(contact.id(), type.wireName(), source, event.id(), outcome);
-		return Result.ACCEPTED;
-	}
-
-	/**
-	 * Apply the events one delivery brings (one per attendee) in one transaction:
-	 * accepted if any was new, a duplicate if none was.
-	 */
-	@Transactional
-	public Result applyAll(String source, List<BookingEvent> delivery) {
-		if (delivery.isEmpty()) {
-			return Result.IGNORED;
-		}
-		Result result = Result.DUPLICATE;
-		for (BookingEvent event : delivery) {
-			if (apply(source, event) == Result.ACCEPTED) {
-				result = Result.ACCEPTED;
-			}
-		}
-		return result;
 	}
 
 	/** The status an event gives its booking. */
@@ -201,10 +201,6 @@ public class BookingEvents {
 
 	private Duration grace() {
 		return settings.booking().completionGrace();
-	}
-
-	private Instant occurredAt(BookingEvent event) {
-		return (event.occurredAt() != null) ? event.occurredAt() : clock.instant();
 	}
 
 }

@@ -36,7 +36,7 @@ class BookingWebhookController {
 	BookingWebhookController(BookingWebhooks webhooks, NurtureSettings settings, Phones phones) {
 		this.webhooks = webhooks;
 		this.settings = settings;
-		this.endpoint = new BookingWebhooks.Endpoint(SOURCE, "booking", SCHEME, (json, body) -> {
+		this.endpoint = webhooks.endpoint(SOURCE, "booking", SCHEME, (json, body) -> {
 			BookingEvent event = BookingEventParser.parse(json, phones);
 			return (event != null) ? List.of(event) : List.of();
 		});

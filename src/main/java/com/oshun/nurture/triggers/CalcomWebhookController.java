@@ -32,8 +32,8 @@ class CalcomWebhookController {
 	CalcomWebhookController(BookingWebhooks webhooks, NurtureSettings settings, CalcomEvents calcom) {
 		this.webhooks = webhooks;
 		this.settings = settings;
-		this.endpoint = new BookingWebhooks.Endpoint(CalcomEvents.SOURCE, "Cal.com",
-				new WebhookScheme.BodyHmac(SIGNATURE), calcom);
+		this.endpoint = webhooks.endpoint(CalcomEvents.SOURCE, "Cal.com", new WebhookScheme.BodyHmac(SIGNATURE),
+				calcom);
 	}
 
 	@PostMapping("/webhooks/calcom")

@@ -32,8 +32,8 @@ class CalendlyWebhookController {
 	CalendlyWebhookController(BookingWebhooks webhooks, NurtureSettings settings, CalendlyEvents calendly) {
 		this.webhooks = webhooks;
 		this.settings = settings;
-		this.endpoint = new BookingWebhooks.Endpoint(CalendlyEvents.SOURCE, "Calendly",
-				new WebhookScheme.Calendly(SIGNATURE), calendly);
+		this.endpoint = webhooks.endpoint(CalendlyEvents.SOURCE, "Calendly", new WebhookScheme.Calendly(SIGNATURE),
+				calendly);
 	}
 
 	@PostMapping("/webhooks/calendly")
