@@ -24,3 +24,5 @@ create table nurture_webhook_inbox (
 );
 
 create index nurture_webhook_inbox_lane on nurture_webhook_inbox (lane, id);
+-- the deliveries held by a failure (few, usually none): what holds a contact's later ones
+create index nurture_webhook_inbox_held on nurture_webhook_inbox (lane, contact_key, id) where attempts > 0;

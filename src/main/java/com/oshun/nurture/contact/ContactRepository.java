@@ -183,10 +183,14 @@ public class ContactRepository {
 				with known as (
 				  select contact_id as id from contact_keys where key = :key
 				), matched as (
-				  select id from contacts
+				  -- two index look-ups: one "phone or e-mail" filter is planned (generically) as a
+				  -- walk of every contact in id order
+				  select id from (
+				    select id from contacts where phone = any(:phones)
+				    union all
+				    select id from contacts where cast(:email as text) is not null and lower(email) = lower(:email)
+				  ) m
 				  where not exists (select 1 from known)
-				    and (phone = any(:phones)
-				      or (cast(:email as text) is not null and lower(email) = lower(:email)))
 				  order by id limit 1
 				), created as (
 				  insert into contacts (external_id, created_at, updated_at)

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.oshun.nurture.web.FailureKinds;
 import com.oshun.nurture.web.JsonFields;
@@ -56,6 +57,8 @@ public class InboxWorkers implements SmartLifecycle {
 
 	private final List<Thread> threads = new ArrayList<>();
 
+	private final List<AtomicBoolean> busy = new ArrayList<>();
+
 	private volatile boolean running;
 
 	InboxWorkers(WebhookInbox inbox, BookingEvents events, ObjectMapper mapper, InboxSettings settings,
@@ -67,6 +70,7 @@ public class InboxWorkers implements SmartLifecycle {
 		this.transactions = new TransactionTemplate(transactionManager);
 		for (int i = 0; i < settings.workers(); i++) {
 			wakeUps.add(new Semaphore(0));
+			busy.add(new AtomicBoolean());
 		}
 	}
 
@@ -87,13 +91,23 @@ public class InboxWorkers implements SmartLifecycle {
 		waiters.remove(key(source, firstEventId));
 	}
 
-	/** A delivery was stored in {@code lane}: its worker looks now. */
-	void wake(int lane) {
-		wakeUps.get(lane % settings.workers()).release();
+	/**
+	 * A delivery was stored in {@code lane}: its worker looks now, and when it was idle
+	 * the answer waits, up to its bound, for the delivery to be applied (a client that
+	 * reads right after the answer then sees it). A busy worker means a backlog: the
+	 * answer goes at once, so a burst is answered at the inbox's insert rate, not at the
+	 * apply rate.
+	 */
+	void wakeAndAwait(int lane, CompletableFuture<Void> applied) {
+		int worker = lane % settings.workers();
+		boolean idle = !busy.get(worker).get();
+		wakeUps.get(worker).release();
+		if (idle) {
+			await(applied);
+		}
 	}
 
-	/** Wait, up to the answer's bound, for a stored delivery to be applied. */
-	void await(CompletableFuture<Void> applied) {
+	private void await(CompletableFuture<Void> applied) {
 		try {
 			applied.get(settings.answerWait().toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -138,6 +152,7 @@ public class InboxWorkers implements SmartLifecycle {
 					applied += applyLane(lane, false).size();
 				}
 				if (applied == 0) {
+					busy.get(worker).set(false);
 					idle(worker, settings.pollingInterval());
 				}
 				backoff = settings.pollingInterval();
@@ -237,6 +252,7 @@ public class InboxWorkers implements SmartLifecycle {
 			if (wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS)) {
 				wakeUp.drainPermits();
 			}
+			busy.get(worker).set(true);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

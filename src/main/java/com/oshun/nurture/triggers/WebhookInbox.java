@@ -108,7 +108,7 @@ class WebhookInbox {
 				select id, source, event_id, contact_key, body, received_at, attempts from nurture_webhook_inbox i
 				where lane = :lane and next_attempt_at <= :now
 				  and not exists (select 1 from nurture_webhook_inbox held
-				                  where held.lane = i.lane and held.contact_key = i.contact_key
+				                  where held.attempts > 0 and held.lane = i.lane and held.contact_key = i.contact_key
 				                    and held.id < i.id and held.next_attempt_at > :now)
 				order by id limit :limit
 				""")

@@ -43,7 +43,8 @@ public final class BenchMain {
 		Duration punctualPeriod = Duration.ofSeconds(Long.parseLong(setting("bench.punctuality-seconds", "60")));
 		Duration timeout = Duration.ofMinutes(Long.parseLong(setting("bench.timeout-minutes", "15")));
 		BenchWorkloads.Target target = new BenchWorkloads.Target(base, setting("bench.secret", "bench-secret"),
-				setting("bench.token", "bench-token"), "UTC", Integer.parseInt(setting("bench.clients", "16")));
+				setting("bench.token", "bench-token"), "UTC", Integer.parseInt(setting("bench.clients", "16")),
+				setting("bench.wrk-script", "").isBlank() ? null : setting("bench.wrk-script", ""));
 		BenchWorkloads bench = new BenchWorkloads(jdbc, Instant::now, BenchMain::poll, new ServiceProbe(base, pid),
 				target);
 
@@ -51,9 +52,9 @@ public final class BenchMain {
 			.of(setting("bench.only", "pipeline,enrollment,import,punctuality,cancel,scale").split(","));
 		BenchWorkloads.Pipeline small = null;
 		BenchWorkloads.Pipeline large = null;
-		BenchWorkloads.Latency enrollment = null;
+		BenchWorkloads.Webhooks enrollment = null;
 		BenchWorkloads.Latency imported = null;
-		BenchWorkloads.Latency cancel = null;
+		BenchWorkloads.Webhooks cancel = null;
 		BenchWorkloads.Punctuality punctuality = null;
 		BenchWorkloads.Seeding seeding = null;
 		long pending = 0;
@@ -121,7 +122,8 @@ public final class BenchMain {
 		}
 		JsonNode peer = peer(setting("bench.peer-json", ""));
 		String table = new BenchTable(setting("bench.delivery", "outbox"), setting("bench.config", ""), small, large,
-				enrollment, imported, bulk, seeding, pending, cancel, punctuality, peer)
+				enrollment, Double.parseDouble(setting("bench.pgbench-tps", "0")), imported, bulk, seeding, pending,
+				cancel, punctuality, peer)
 			.render();
 		System.out.println(table);
 		String out = setting("bench.out", "");

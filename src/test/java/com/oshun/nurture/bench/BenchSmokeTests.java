@@ -48,11 +48,12 @@ class BenchSmokeTests extends IntegrationTest {
 
 	@Test
 	void enrollmentAndImportAnswerEveryRequest() {
-		BenchWorkloads.Latency enrolled = bench().enrollment("en-", 20);
+		BenchWorkloads.Webhooks enrolled = bench().enrollment("en-", 20);
 		BenchWorkloads.Latency imported = bench().importContacts("im-", 10);
 
-		assertThat(enrolled.failures()).isZero();
-		assertThat(enrolled.p99Ms()).isPositive();
+		assertThat(enrolled.answers().failures()).isZero();
+		assertThat(enrolled.answers().p99Ms()).isPositive();
+		assertThat(enrolled.visibleP99Ms()).isNotNegative();
 		assertThat(imported.failures()).isZero();
 		assertThat(jdbc.sql("select count(*) from nurture_enrollments where sequence_key = 'no_show'")
 			.query(Long.class)
@@ -74,10 +75,10 @@ class BenchSmokeTests extends IntegrationTest {
 	void cancelOnBookingEndsThePendingSteps() {
 		BenchWorkloads bench = bench();
 		BenchWorkloads.Seeding seeded = bench.seed("lg-", 40, false);
-		BenchWorkloads.Latency cancel = bench.cancelOnBooking("lg-", 40, 10);
+		BenchWorkloads.Webhooks cancel = bench.cancelOnBooking("lg-", 40, 10);
 
 		assertThat(seeded.steps()).isEqualTo(160);
-		assertThat(cancel.failures()).isZero();
+		assertThat(cancel.answers().failures()).isZero();
 		assertThat(bench.pending()).isEqualTo(120);
 		assertThat(jdbc.sql("select count(*) from nurture_step_runs where status = 'cancelled'")
 			.query(Long.class)

@@ -101,8 +101,17 @@ public final class BenchWorkloads {
 			long maxHeapBytes, long maxRssBytes, Cpu cpu) {
 	}
 
-	/** Where the service is and how to talk to it. */
-	public record Target(String baseUrl, String bookingSecret, String adminToken, String zone, int clients) {
+	/**
+	 * Where the service is and how to talk to it; {@code wrkScript}: wrk sends the
+	 * enrollment webhooks when set, else the driver's own clients.
+	 */
+	public record Target(String baseUrl, String bookingSecret, String adminToken, String zone, int clients,
+			String wrkScript) {
+
+		public Target(String baseUrl, String bookingSecret, String adminToken, String zone, int clients) {
+			this(baseUrl, bookingSecret, adminToken, zone, clients, null);
+		}
+
 	}
 
 	/** A pipeline run: steps made due at once, and how fast they were recorded. */
@@ -113,6 +122,21 @@ public final class BenchWorkloads {
 	/** A run of requests from a concurrent client. */
 	public record Latency(int requests, int failures, double seconds, double perSecond, double p50Ms, double p99Ms,
 			Cpu cpu) {
+
+		Latency costing(Cpu total) {
+			return new Latency(requests, failures, seconds, perSecond, p50Ms, p99Ms, total);
+		}
+
+	}
+
+	/**
+	 * Booking webhooks and what their events came to: the answers (their CPU counted
+	 * until the last event was applied), the rate the inbox applied them at (first stored
+	 * to last applied), and how long each waited in it to be applied
+	 * ({@code processed_at -
+	 * received_at}: visible through the API from then on).
+	 */
+	public record Webhooks(Latency answers, double appliedPerSecond, double visibleP50Ms, double visibleP99Ms) {
 	}
 
 	/** Bulk seeding. */
@@ -293,20 +317,107 @@ public final class BenchWorkloads {
 		return jdbc.sql("select count(*) from messages where direction = 'out'").query(Long.class).single();
 	}
 
-	/** Signed {@code booking.noShow} webhooks for new contacts: each one enrolls. */
-	public Latency enrollment(String prefix, int events) {
-		return concurrently(events, i -> bookingWebhook(prefix + "-noshow-" + i, "booking.noShow", prefix + i));
+	/**
+	 * Signed {@code booking.noShow} webhooks for new contacts: each one enrolls. Sent by
+	 * wrk from a file of pre-signed requests when the target names its script (the
+	 * driver's JVM then takes no CPU from the service), else by the driver's clients.
+	 */
+	public Webhooks enrollment(String prefix, int events) {
+		Cpu before = cpu();
+		IntFunction<Signed> request = i -> bookingWebhook(prefix + "-noshow-" + i, "booking.noShow", prefix + i);
+		Latency answers = (target.wrkScript() != null) ? byWrk(events, request)
+				: concurrently(events, i -> request.apply(i).request());
+		return applied(prefix + "-noshow-", answers, before);
 	}
 
 	/**
 	 * Signed {@code booking.created} webhooks for seeded contacts: each ends their steps.
 	 * Four clients at once, as the peer's cancel workload runs four.
 	 */
-	public Latency cancelOnBooking(String seededPrefix, int seededContacts, int bookings) {
+	public Webhooks cancelOnBooking(String seededPrefix, int seededContacts, int bookings) {
 		int stride = Math.max(1, seededContacts / Math.max(1, bookings));
-		return concurrently(Math.min(bookings, seededContacts), CANCEL_CLIENTS,
+		Cpu before = cpu();
+		Latency answers = concurrently(Math.min(bookings, seededContacts), CANCEL_CLIENTS,
 				i -> bookingWebhook(seededPrefix + "-booked-" + i, "booking.created",
-						seededPrefix + (1 + (long) i * stride % seededContacts)));
+						seededPrefix + (1 + (long) i * stride % seededContacts))
+					.request());
+		return applied(seededPrefix + "-booked-", answers, before);
+	}
+
+	/** Once the inbox applied every stored event of {@code eventPrefix}: its figures. */
+	private Webhooks applied(String eventPrefix, Latency answers, Cpu before) {
+		// The inbox is empty once everything stored is applied (a cheap look, ten times a second).
+		pump.until(() -> !jdbc.sql("select exists (select 1 from nurture_webhook_inbox)")
+			.query(Boolean.class)
+			.single(), Duration.ofMinutes(5));
+		Cpu cpu = cpu().minus(before).per(answers.requests());
+		double[] waits = jdbc.sql("""
+				select extract(epoch from processed_at - received_at) * 1000 from webhook_events
+				where source = 'booking' and event_id like :prefix || '%' and processed_at is not null
+				""").param("prefix", eventPrefix).query(Double.class).list().stream().mapToDouble(d -> d).toArray();
+		double span = jdbc.sql("""
+				select coalesce(extract(epoch from max(processed_at) - min(received_at)), 0) from webhook_events
+				where source = 'booking' and event_id like :prefix || '%'
+				""").param("prefix", eventPrefix).query(Double.class).single();
+		return new Webhooks(answers.costing(cpu), waits.length / Math.max(span, 1e-3), percentile(waits, 50),
+				percentile(waits, 99));
+	}
+
+	/**
+	 * The requests written pre-signed to a file and sent by wrk
+	 * ({@code bench/wrk/webhooks.lua}): two threads, the target's clients as connections;
+	 * the latency percentiles are wrk's, the rate is timed here (wrk's own duration is
+	 * its {@code -d}).
+	 */
+	private Latency byWrk(int count, IntFunction<Signed> request) {
+		try {
+			Path file = Files.createTempFile("nurture-webhooks", ".tsv");
+			try {
+				StringBuilder lines = new StringBuilder();
+				for (int i = 0; i < count; i++) {
+					Signed one = request.apply(i);
+					lines.append(one.timestamp())
+						.append('\t')
+						.append(one.signature())
+						.append('\t')
+						.append(one.body())
+						.append('\n');
+				}
+				Files.writeString(file, lines);
+				String marker = file + ".done.";
+				long started = System.nanoTime();
+				Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + target.clients(), "-d600s", "--timeout", "10s",
+						"-s", target.wrkScript(), target.baseUrl() + "/webhooks/booking", "--", file.toString(), "2",
+						marker)
+					.redirectError(ProcessBuilder.Redirect.INHERIT)
+					.start();
+				while (wrk.isAlive() && !(Files.exists(Path.of(marker + 0)) && Files.exists(Path.of(marker + 1)))) {
+					Thread.sleep(2);
+				}
+				double seconds = seconds(started);
+				new ProcessBuilder("kill", "-INT", Long.toString(wrk.pid())).start().waitFor();
+				String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				wrk.waitFor();
+				Files.deleteIfExists(Path.of(marker + 0));
+				Files.deleteIfExists(Path.of(marker + 1));
+				JsonNode result = JsonMapper.builder()
+					.build()
+					.readTree(out.lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+				int failures = count - result.get("accepted").asInt() + result.get("socketErrors").asInt();
+				return new Latency(count, failures, seconds, count / seconds, result.get("p50").asLong() / 1000.0,
+						result.get("p99").asLong() / 1000.0, new Cpu(0, 0));
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Contacts created one by one through {@code PUT /api/contacts/{externalId}}. */
@@ -525,22 +636,30 @@ public final class BenchWorkloads {
 				percentile(errors, 99));
 	}
 
-	private HttpRequest bookingWebhook(String eventId, String type, String contactKey) {
-		String body = """
-				{"id":"%s","type":"%s","occurredAt":"%s",
-				 "booking":{"id":"bk-%s","startsAt":"2030-01-20T14:00:00Z","service":"Botox consultation","procedure":"botox"},
-				 "contact":{"externalId":"%s","name":"Bench Patient","phone":"+55319%08d","timezone":"%s","preferredChannel":"whatsapp"}}
-				"""
+	/** A signed booking webhook: its headers' values and its one-line body. */
+	record Signed(String baseUrl, long timestamp, String signature, String body) {
+
+		HttpRequest request() {
+			return HttpRequest.newBuilder(URI.create(baseUrl + "/webhooks/booking"))
+				.header("Content-Type", "application/json")
+				.header("X-Nurture-Timestamp", Long.toString(timestamp))
+				.header("X-Nurture-Signature", signature)
+				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+				.build();
+		}
+
+	}
+
+	private Signed bookingWebhook(String eventId, String type, String contactKey) {
+		String body = ("{\"id\":\"%s\",\"type\":\"%s\",\"occurredAt\":\"%s\","
+				+ "\"booking\":{\"id\":\"bk-%s\",\"startsAt\":\"2030-01-20T14:00:00Z\",\"service\":\"Botox consultation\","
+				+ "\"procedure\":\"botox\"},\"contact\":{\"externalId\":\"%s\",\"name\":\"Bench Patient\","
+				+ "\"phone\":\"+55319%08d\",\"timezone\":\"%s\",\"preferredChannel\":\"whatsapp\"}}")
 			.formatted(eventId, type, now.get(), eventId, contactKey, Math.abs(contactKey.hashCode()) % 100_000_000,
 					target.zone());
-		byte[] raw = body.getBytes(StandardCharsets.UTF_8);
 		long timestamp = Instant.now().getEpochSecond();
-		return HttpRequest.newBuilder(URI.create(target.baseUrl() + "/webhooks/booking"))
-			.header("Content-Type", "application/json")
-			.header("X-Nurture-Timestamp", Long.toString(timestamp))
-			.header("X-Nurture-Signature", "sha256=" + sign(timestamp + ".", raw))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(raw))
-			.build();
+		return new Signed(target.baseUrl(), timestamp,
+				"sha256=" + sign(timestamp + ".", body.getBytes(StandardCharsets.UTF_8)), body);
 	}
 
 	private String sign(String prefix, byte[] body) {
