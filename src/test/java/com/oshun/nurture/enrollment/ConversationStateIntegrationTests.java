@@ -117,19 +117,32 @@ class ConversationStateIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void anAgentsAndCaptainsOwnMessagesHoldTheNextStepForTheOwnerQuietTime() {
+	void captainsOwnMessageHoldsTheNextStepForTheOwnerQuietTime() {
+		heldByAnOutgoingMessage(sender -> sender.replace("\"email\": \"rita@clinic.example\",\n    \"type\": \"user\"",
+				"\"avatar_url\": \"\",\n    \"description\": \"Clinic assistant\",\n"
+						+ "    \"created_at\": \"2026-01-02T10:00:00.000Z\",\n    \"type\": \"captain_assistant\""));
+	}
+
+	@Test
+	void aMessageWithNoSenderSuchAsOneSentFromTheClinicsPhoneHoldsItToo() {
+		heldByAnOutgoingMessage(body -> body.replaceFirst("\"sender\": \\{\n    \"id\": 5,[^}]*}", "\"sender\": null"));
+	}
+
+	/**
+	 * An outgoing message without our marker, the agent's fixture changed by
+	 * {@code sender}, an hour before step 2 is due: the step waits the owner-quiet time
+	 * (4 h) from it.
+	 */
+	private void heldByAnOutgoingMessage(java.util.function.UnaryOperator<String> sender) {
 		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
 		advance("PT6H");
 		Instant due = dueAt(2);
 		Instant wrote = due.minus(Duration.ofHours(1));
 		moveTo(wrote);
-		String captain = ChatwootWebhooks.example("message_created.outgoing_agent.json")
-			.replace("\"email\": \"rita@clinic.example\",\n    \"type\": \"user\"",
-					"\"avatar_url\": \"\",\n    \"description\": \"Clinic assistant\",\n"
-							+ "    \"created_at\": \"2026-01-02T10:00:00.000Z\",\n    \"type\": \"captain_assistant\"")
-			.replace("2026-06-17T10:06:00.655Z", wrote.toString());
-		assertThat(captain).contains("captain_assistant");
-		ChatwootWebhooks.post(http, captain).expect(202);
+		String agent = ChatwootWebhooks.example("message_created.outgoing_agent.json");
+		String message = sender.apply(agent).replace("2026-06-17T10:06:00.655Z", wrote.toString());
+		assertThat(message).isNotEqualTo(agent.replace("2026-06-17T10:06:00.655Z", wrote.toString()));
+		ChatwootWebhooks.post(http, message).expect(202);
 
 		moveTo(due.plus(Duration.ofMinutes(5)));
 
