@@ -109,6 +109,10 @@
         h('div', { class: 'card' }, h('div', { class: 'n' }, totalLive), 'live enrollments')),
       h('h2', {}, 'Funnel, last 90 days'),
       h('div', { class: 'panel', id: 'funnel' }, funnelChart(funnel.sequences), funnelTable(funnel.sequences)),
+      h('h2', {}, 'What each step cost: free text and templates'),
+      h('div', { class: 'panel', id: 'sends' }, sendsTable(funnel.sequences),
+        h('p', { class: 'muted' }, 'Free text goes inside WhatsApp\'s 24 h window and costs nothing; Meta bills each template ',
+          'by its category (utility or marketing), as it was when the step was sent.')),
       h('h2', {}, 'Did Nurture help? Booked with messages against the holdout'),
       h('div', { class: 'panel', id: 'lift' }, liftChart(funnel), liftTable(funnel),
         h('p', { class: 'muted' }, 'The bar is the extra bookings per 100 enrolled; the line, the range it likely lies in (95%). ',
@@ -183,6 +187,14 @@
     const range = l => l.interval ? `${l.differencePoints} (${l.interval.lower} to ${l.interval.upper})` : '—';
     return table(['Sequence', 'Booked with messages', 'Booked held out', 'Extra bookings per 100 (95% range)', 'Verdict'],
       liftRows(funnel).map(([name, l]) => [name, arm(l.treatment), arm(l.control), range(l), l.verdict]));
+  }
+
+  // Per step that sent anything: free text against templates by Meta category.
+  function sendsTable(sequences) {
+    const rows = sequences.flatMap(s => s.steps.filter(st => st.messaged > 0).map(st => [s.sequence,
+      st.stepNo + ' ' + st.objective, st.messaged, st.freeText, st.template, st.templateUtility, st.templateMarketing]));
+    return rows.length === 0 ? h('p', { class: 'muted' }, 'Nothing sent in the period.')
+      : table(['Sequence', 'Step', 'Sent', 'Free text', 'Templates', 'Utility', 'Marketing'], rows);
   }
 
   function funnelTable(sequences) {

@@ -44,7 +44,7 @@ public class FunnelReport {
 			    from nurture_enrollments en
 			    where en.started_at >= :from and en.started_at < :to
 			), s as (
-			    select r.enrollment_id, r.step_no, r.objective, r.variant, r.status, r.sent_as,
+			    select r.enrollment_id, r.step_no, r.objective, r.variant, r.status, r.sent_as, r.template_category,
 			           (r.status = 'sent' and exists (
 			               select 1 from messages m
 			               where m.contact_id = r.contact_id and m.direction = 'in'
@@ -81,7 +81,11 @@ public class FunnelReport {
 					       count(*) filter (where s.status = 'failed') as failed,
 					       count(*) filter (where s.status = 'cancelled') as cancelled,
 					       count(*) filter (where s.status = 'sent' and s.sent_as = 'free_text') as free_text,
-					       count(*) filter (where s.status = 'sent' and s.sent_as = 'template') as template
+					       count(*) filter (where s.status = 'sent' and s.sent_as = 'template') as template,
+					       count(*) filter (where s.status = 'sent' and s.sent_as = 'template'
+					                          and s.template_category = 'utility') as template_utility,
+					       count(*) filter (where s.status = 'sent' and s.sent_as = 'template'
+					                          and s.template_category = 'marketing') as template_marketing
 					from s join e on e.id = s.enrollment_id
 					group by e.sequence_key, s.step_no, (s.variant is null), (case when s.variant is null then s.objective end)
 					order by e.sequence_key, s.step_no, 4
@@ -118,12 +122,15 @@ public class FunnelReport {
 	/**
 	 * A step's row: enrolled are the enrollments that reached it (had it planned);
 	 * {@code freeText} and {@code template}: its sends on a 24 h-window channel as free
-	 * text (free) or as an approved template (paid by the clinic). The enrollments drawn
-	 * into the variants of a step under test make one row ({@code tested}, its objective
+	 * text (free) or as an approved template (paid by the clinic), and of the templates
+	 * those of Meta's {@code utility} and {@code marketing} category, as stored on each
+	 * step when it was sent (a template sent before categories were stored is in
+	 * {@code template} only). The enrollments drawn into the variants of a step under
+	 * test make one row ({@code tested}, its objective
 	 * {@code a: reschedule, b: reassure}), its control arm another.
 	 */
 	public record StepRow(int stepNo, String objective, Counts counts, long skipped, long failed, long cancelled,
-			long freeText, long template, boolean tested) {
+			long freeText, long template, long templateUtility, long templateMarketing, boolean tested) {
 	}
 
 	/**
@@ -175,7 +182,8 @@ public class FunnelReport {
 						new Counts(rs.getLong("reached"), rs.getLong("messaged"), rs.getLong("replied"),
 								rs.getLong("booked"), rs.getLong("opted_out"), rs.getLong("to_drip")),
 						rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("cancelled"), rs.getLong("free_text"),
-						rs.getLong("template"), rs.getBoolean("tested"))))
+						rs.getLong("template"), rs.getLong("template_utility"), rs.getLong("template_marketing"),
+						rs.getBoolean("tested"))))
 			.list();
 		List<SequenceRow> rows = new ArrayList<>();
 		for (SequenceKey key : SequenceKey.values()) {

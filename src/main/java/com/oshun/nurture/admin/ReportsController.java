@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.oshun.nurture.delivery.WhatsappSettings;
 import com.oshun.nurture.web.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,23 +35,20 @@ class ReportsController {
 
 	private final Clock clock;
 
-	private final WhatsappSettings whatsapp;
-
-	ReportsController(FunnelReport funnel, VariantFunnel variants, Overview overview, Clock clock,
-			WhatsappSettings whatsapp) {
+	ReportsController(FunnelReport funnel, VariantFunnel variants, Overview overview, Clock clock) {
 		this.funnel = funnel;
 		this.variants = variants;
 		this.overview = overview;
 		this.clock = clock;
-		this.whatsapp = whatsapp;
 	}
 
 	@GetMapping("/funnel")
 	@Operation(summary = "Per sequence and step: enrolled, messaged, replied, booked, opted out, moved to the drip, "
 			+ "and rates, for the enrollments started in [from, to) (default the last 90 days); per sequence and "
 			+ "overall, the lift: booked rate of each holdout arm, their difference with a 95% interval, a verdict; "
-			+ "per step, the sends as free text and as a template and the template's Meta category "
-			+ "(templateCategory); per step under test, its variants: reply and booked rates with intervals, "
+			+ "per step, the sends as free text (freeText) and as a template (template), and of the templates "
+			+ "those of Meta's utility and marketing category as stored when each was sent (templateUtility, "
+			+ "templateMarketing); per step under test, its variants: reply and booked rates with intervals, "
 			+ "each against the first")
 	Map<String, Object> funnel(@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
@@ -113,11 +109,10 @@ class ReportsController {
 			s.put("cancelled", step.cancelled());
 			s.put("freeText", step.freeText());
 			s.put("template", step.template());
+			s.put("templateUtility", step.templateUtility());
+			s.put("templateMarketing", step.templateMarketing());
 			s.put("variants",
 					VariantFunnel.view(step.tested() ? tested.getOrDefault(step.stepNo(), List.of()) : List.of()));
-			if (step.template() > 0) {
-				s.put("templateCategory", whatsapp.categoryOf(step.objective()));
-			}
 			return s;
 		}).toList());
 		return view;

@@ -25,7 +25,11 @@ final class ChannelRules {
 	record FreeText() implements Plan {
 	}
 
-	record Template(Map<String, Object> params) implements Plan {
+	/**
+	 * An approved template: Chatwoot's {@code template_params}, and its Meta
+	 * {@code category} as configured ({@code utility} or {@code marketing}).
+	 */
+	record Template(Map<String, Object> params, String category) implements Plan {
 	}
 
 	record Skip(String reason) implements Plan {
@@ -67,7 +71,7 @@ final class ChannelRules {
 		params.put("name", template.name());
 		params.put("language", template.language());
 		params.put("processed_params", Map.of("body", body));
-		return new Template(params);
+		return new Template(params, template.category());
 	}
 
 	private static String field(Contact contact, String field) {

@@ -105,8 +105,11 @@ class ChatwootDelivery implements MessageDelivery {
 				throw ChatwootFault.throttled("per-conversation message limit", at);
 			});
 			JsonNode created = client.createMessage(conversationId, body(message, target.plan()));
-			return new DeliveryResult.Delivered(target.channel(), "chatwoot:" + JsonValues.id(created.path("id")),
-					(target.plan() instanceof ChannelRules.Template) ? "template" : "free_text");
+			String externalId = "chatwoot:" + JsonValues.id(created.path("id"));
+			if (target.plan() instanceof ChannelRules.Template template) {
+				return new DeliveryResult.Delivered(target.channel(), externalId, "template", template.category());
+			}
+			return new DeliveryResult.Delivered(target.channel(), externalId, "free_text", null);
 		}
 		catch (ChatwootRouter.Unroutable ex) {
 			return new DeliveryResult.Skipped(ex.getMessage());

@@ -10,12 +10,14 @@ public sealed interface DeliveryResult {
 	/**
 	 * Accepted by the channel (or the outbox); {@code externalId} names it there;
 	 * {@code sentAs} ({@code free_text} or {@code template}) on a 24 h-window channel, or
-	 * null.
+	 * null; {@code templateCategory} the Meta category of the template it went out as
+	 * ({@code utility} or {@code marketing}), as configured at the time, or null.
 	 */
-	record Delivered(String channel, String externalId, String sentAs) implements DeliveryResult {
+	record Delivered(String channel, String externalId, String sentAs,
+			String templateCategory) implements DeliveryResult {
 
 		public Delivered(String channel, String externalId) {
-			this(channel, externalId, null);
+			this(channel, externalId, null, null);
 		}
 
 	}

@@ -24,15 +24,6 @@ public record WhatsappSettings(Map<String, Template> templates) {
 	public static final Set<String> CATEGORIES = Set.of("utility", "marketing");
 
 	/**
-	 * The Meta category of the objective's template ({@code utility} or
-	 * {@code marketing}), or null when the objective has none.
-	 */
-	public String categoryOf(String objective) {
-		Template template = templates.get(objective);
-		return (template != null) ? template.category() : null;
-	}
-
-	/**
 	 * An approved template: its name, language, the contact fields that fill its body
 	 * parameters, in order ({@code first_name}, {@code name}, {@code procedure}), and its
 	 * Meta category ({@code utility} or {@code marketing}, the default), checked at

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code nurture.conversation.owner-quiet} after an agent or bot last wrote in it. A
  * question from the contact holds the next step until a person answered it (then the
  * owner-quiet rule holds it), or for {@code nurture.conversation.question-wait} when
- * nobody does.
+ * nobody does, or until the conversation is resolved after it.
  */
 @Component
 class ConversationOwner {
@@ -66,6 +66,7 @@ class ConversationOwner {
 		}
 		if (owner.questionAt() != null
 				&& (owner.lastAgentMessageAt() == null || owner.lastAgentMessageAt().isBefore(owner.questionAt()))
+				&& !owner.resolvedSince(owner.questionAt())
 				&& owner.questionAt().plus(settings.questionWait()).isAfter(now)) {
 			return Optional.of(new SendWindow.Wait(owner.questionAt().plus(settings.questionWait()),
 					"the contact asked a question: waiting for a person to answer it"));

@@ -32,7 +32,7 @@ class StepCompletions {
 
 	/** What a batch sent, for {@link #markSentAll}. */
 	record Sent(HeldStep held, String channel, String content, String composer, String composerReason, String note,
-			String externalId, String sentAs) {
+			String externalId, String sentAs, String templateCategory) {
 	}
 
 	/**
@@ -50,12 +50,14 @@ class StepCompletions {
 					  reason = case when s.delivery_status = 'failed' then 'failed after sending: ' || s.delivery_error
 					                else coalesce(u.note, s.reason) end,
 					  channel = u.channel, content = u.content, composer = u.composer, composer_reason = u.composer_reason,
-					  external_id = u.external_id, sent_as = u.sent_as, sent_at = :now, lease_until = null, updated_at = :now
+					  external_id = u.external_id, sent_as = u.sent_as,
+					  template_category = u.template_category, sent_at = :now, lease_until = null, updated_at = :now
 					from unnest(cast(:e as bigint[]), cast(:s as int[]), cast(:a as int[]), cast(:channel as text[]),
 					            cast(:content as text[]), cast(:composer as text[]), cast(:composerReason as text[]),
-					            cast(:note as text[]), cast(:external as text[]), cast(:sentAs as text[]))
+					            cast(:note as text[]), cast(:external as text[]), cast(:sentAs as text[]),
+					            cast(:category as text[]))
 					  as u(enrollment_id, step_no, attempt, channel, content, composer, composer_reason, note, external_id,
-					       sent_as)
+					       sent_as, template_category)
 					where s.enrollment_id = u.enrollment_id and s.step_no = u.step_no and s.status = 'sending'
 					  and s.attempts = u.attempt
 					returning s.enrollment_id, s.step_no
@@ -70,6 +72,7 @@ class StepCompletions {
 			.param("note", sent.stream().map(Sent::note).toArray(String[]::new))
 			.param("external", sent.stream().map(Sent::externalId).toArray(String[]::new))
 			.param("sentAs", sent.stream().map(Sent::sentAs).toArray(String[]::new))
+			.param("category", sent.stream().map(Sent::templateCategory).toArray(String[]::new))
 			.param("now", Timestamps.param(now))
 			.query((rs, n) -> HeldStep.key(rs.getLong("enrollment_id"), rs.getInt("step_no")))
 			.list();

@@ -128,7 +128,8 @@ class StepRecord {
 		DeliveryResult.Delivered result = (DeliveryResult.Delivered) outcome.result();
 		ComposedMessage message = outcome.message();
 		return new StepCompletions.Sent(outcome.claimed().held(), result.channel(), message.text(), message.composer(),
-				message.reason(), outcome.objectiveNote(), result.externalId(), result.sentAs());
+				message.reason(), outcome.objectiveNote(), result.externalId(), result.sentAs(),
+				result.templateCategory());
 	}
 
 	private static MessageRepository.Outbound outbound(Outcome outcome) {

@@ -139,6 +139,26 @@ class StepRunRepository {
 			.update();
 	}
 
+	/**
+	 * Move the contact's scheduled steps of live enrollments that wait, for one of
+	 * {@code reasons} (prefixes), until later than {@code now}, to {@code now}.
+	 * @return how many moved
+	 */
+	int releaseHeld(long contactId, List<String> reasons, String reason, Instant now) {
+		return jdbc
+			.sql("""
+					update nurture_step_runs set due_at = :now, reason = :reason, updated_at = :now
+					where contact_id = :contact and status = 'scheduled' and due_at > :now
+					  and reason like any (cast(:patterns as text[]))
+					  and enrollment_id in (select id from nurture_enrollments where contact_id = :contact and status = 'active')
+					""")
+			.param("contact", contactId)
+			.param("patterns", reasons.stream().map(prefix -> prefix + "%").toArray(String[]::new))
+			.param("reason", reason)
+			.param("now", Timestamps.param(now))
+			.update();
+	}
+
 	static String prefixed(String alias) {
 		return Arrays.stream(COLUMNS.split(", ")).map(column -> alias + "." + column).collect(Collectors.joining(", "));
 	}

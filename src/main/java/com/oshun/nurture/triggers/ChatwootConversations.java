@@ -2,11 +2,15 @@ package com.oshun.nurture.triggers;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 import com.oshun.nurture.delivery.ConversationOwners;
+import com.oshun.nurture.delivery.ConversationResolved;
 import com.oshun.nurture.web.JsonValues;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,21 +20,33 @@ import org.springframework.stereotype.Component;
  * conversation ({@code Conversations::EventDataPresenter}): {@code meta.assignee} and
  * {@code meta.assignee_type} ({@code User} or {@code AgentBot}), {@code status},
  * {@code snoozed_until}; an assignment also shows in
- * {@code changed_attributes[].assignee_id.current_value}. An agent's or bot's own
- * outgoing {@code message_created} marks a person (or Captain) talking.
+ * {@code changed_attributes[].assignee_id.current_value}. {@code changed_attributes} of
+ * {@code conversation_status_changed} is {@code null} in some Chatwoot versions and
+ * {@code [{"status": {...}}]} in others, so the top-level {@code status} is what counts;
+ * a conversation that becomes {@code resolved} publishes {@link ConversationResolved},
+ * timed by the conversation's {@code updated_at} (unix seconds with a fraction). An
+ * agent's or bot's own outgoing {@code message_created} marks a person (or Captain)
+ * talking.
  */
 @Component
 class ChatwootConversations {
+
+	/** The {@code sender.type} of a message a person or a bot wrote. */
+	private static final Set<String> PEOPLE_AND_BOTS = Set.of("user", "agent_bot", "captain_assistant");
 
 	private final ChatwootWarmLeads warmLeads;
 
 	private final ConversationOwners owners;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final Clock clock;
 
-	ChatwootConversations(ChatwootWarmLeads warmLeads, ConversationOwners owners, Clock clock) {
+	ChatwootConversations(ChatwootWarmLeads warmLeads, ConversationOwners owners, ApplicationEventPublisher publisher,
+			Clock clock) {
 		this.warmLeads = warmLeads;
 		this.owners = owners;
+		this.publisher = publisher;
 		this.clock = clock;
 	}
 
@@ -44,8 +60,9 @@ class ChatwootConversations {
 				assignee = changedAssignee(conversation.path("changed_attributes"));
 			}
 			String type = (assignee != null) ? JsonValues.text(meta.path("assignee_type")) : null;
-			owners.record(id, assignee, type, JsonValues.text(conversation.path("status")),
-					instant(conversation.path("snoozed_until")));
+			Optional<Long> resolved = owners.record(id, assignee, type, JsonValues.text(conversation.path("status")),
+					instant(conversation.path("snoozed_until")), instant(conversation.path("updated_at")));
+			resolved.ifPresent(contact -> publisher.publishEvent(new ConversationResolved(contact, id)));
 		}
 		return warmLeads.check(conversation);
 	}
@@ -56,15 +73,19 @@ class ChatwootConversations {
 	}
 
 	/**
-	 * An outgoing, public message a person or bot wrote (not ours: ours carry a marker).
+	 * An outgoing, public message a person or bot wrote (not ours: ours carry a marker):
+	 * {@code sender.type} {@code user} (an agent), {@code agent_bot} or
+	 * {@code captain_assistant} (Captain), or no sender at all (WhatsApp's echo of a
+	 * message someone sent from the clinic's phone, or an automation).
 	 */
 	void agentMessage(JsonNode message) {
-		String senderType = JsonValues.text(message.path("sender").path("type"));
+		JsonNode sender = message.path("sender");
+		String senderType = JsonValues.text(sender.path("type"));
 		Long conversationId = JsonValues.id(message.path("conversation").path("id"));
 		if (conversationId == null || message.path("private").asBoolean()
 				|| !"outgoing".equals(JsonValues.text(message.path("message_type")))
 				|| message.path("content_attributes").has("external_delivery_id")
-				|| !("user".equals(senderType) || "agent_bot".equals(senderType))) {
+				|| !(sender.isNull() || sender.isMissingNode() || PEOPLE_AND_BOTS.contains(senderType))) {
 			return;
 		}
 		Instant at = instant(message.path("created_at"));
@@ -81,10 +102,13 @@ class ChatwootConversations {
 		return null;
 	}
 
-	/** Chatwoot writes times as ISO-8601 strings or unix seconds. */
+	/**
+	 * Chatwoot writes times as ISO-8601 strings or unix seconds (a conversation's
+	 * {@code updated_at} with a fraction).
+	 */
 	private static Instant instant(JsonNode node) {
 		if (node.isNumber()) {
-			return Instant.ofEpochSecond(node.asLong());
+			return Instant.ofEpochMilli(Math.round(node.asDouble() * 1000));
 		}
 		String text = JsonValues.text(node);
 		try {

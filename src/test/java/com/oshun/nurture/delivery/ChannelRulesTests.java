@@ -33,7 +33,17 @@ class ChannelRulesTests {
 		ChannelRules.Plan plan = ChannelRules.whatsapp(contact("botox"), "nudge", null, NOW, TEMPLATES);
 
 		assertThat(plan).isEqualTo(new ChannelRules.Template(Map.of("name", "booking_nudge", "language", "pt_BR",
-				"processed_params", Map.of("body", Map.of("1", "Ana", "2", "botox")))));
+				"processed_params", Map.of("body", Map.of("1", "Ana", "2", "botox"))), "marketing"));
+	}
+
+	@Test
+	void aTemplatePlanCarriesTheCategoryConfiguredForItsObjective() {
+		WhatsappSettings utility = new WhatsappSettings(Map.of("nudge",
+				new WhatsappSettings.Template("booking_nudge", "pt_BR", List.of("first_name"), "utility")));
+
+		assertThat(ChannelRules.whatsapp(contact("botox"), "nudge", null, NOW, utility))
+			.isEqualTo(new ChannelRules.Template(Map.of("name", "booking_nudge", "language", "pt_BR",
+					"processed_params", Map.of("body", Map.of("1", "Ana"))), "utility"));
 	}
 
 	@Test
@@ -53,7 +63,7 @@ class ChannelRulesTests {
 
 	@Test
 	void aTemplatesCategoryIsUtilityOrMarketingByDefault() {
-		assertThat(TEMPLATES.categoryOf("nudge")).isEqualTo("marketing");
+		assertThat(TEMPLATES.templates().get("nudge").category()).isEqualTo("marketing");
 		assertThat(new WhatsappSettings.Template("visit_reminder", "en", List.of(), "UTILITY").category())
 			.isEqualTo("utility");
 		org.assertj.core.api.Assertions
