@@ -1,6 +1,7 @@
 package com.oshun.nurture.slots;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * booking itself still arrives by the booking webhook and ends the sequence.
  */
 @Component
-class SlotPicks {
+public class SlotPicks {
 
 	static final String OBJECTIVE = "slot_pick";
 
@@ -46,6 +47,19 @@ class SlotPicks {
 		this.delivery = delivery;
 		this.settings = settings;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether {@code text}, written at {@code at}, picks one of the slots last offered
+	 * (and is answered here, not by the reply rules).
+	 */
+	public boolean picks(long contactId, String text, Instant at) {
+		List<Slot> slots = offered.lastOffer(contactId, at.minus(settings.ahead()), clock.instant());
+		if (slots.isEmpty()) {
+			return false;
+		}
+		Contact contact = contacts.get(contactId);
+		return SlotPick.of(text, slots, contact.zone(), contact.language()).isPresent();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
