@@ -12,6 +12,7 @@ import com.oshun.nurture.preferences.Learning;
 import com.oshun.nurture.preferences.ReplySignals;
 import com.oshun.nurture.slots.SlotPicks;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -73,6 +74,7 @@ class ReplyDecisions {
 	 * the request that delivered it.
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
+	@Order(SlotPicks.ORDER + 1)
 	public void on(InboundMessageReceived received) {
 		messages.decide(received.messageId(), decide(received));
 	}

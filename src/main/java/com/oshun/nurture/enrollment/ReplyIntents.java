@@ -86,19 +86,19 @@ final class ReplyIntents {
 
 	/**
 	 * What the rules read in a reply: every label that matched, in precedence order
-	 * (opt-out, auto-reply, not interested, later with a date, later without one, book,
-	 * price, question), with its evidence; an undated "later" is {@code laterDefault}
-	 * after {@code today}.
+	 * (auto-reply, as {@link Replies} ignores one, opt-out, not interested, later with a
+	 * date, later without one, book, price, question), with its evidence; an undated
+	 * "later" is {@code laterDefault} after {@code today}.
 	 */
 	static Rules rules(String text, LocalDate today, java.time.Duration laterDefault) {
 		List<ReplyDecision> matched = new java.util.ArrayList<>();
 		ReplySignals signals = ReplySignals.of(text);
 		String words = quoted(text);
+		autoReplyWords(text)
+			.ifPresent(found -> matched.add(ReplyDecision.rule(ReplyDecision.Label.AUTO_REPLY, null, quoted(found))));
 		if (signals.optOut()) {
 			matched.add(ReplyDecision.rule(ReplyDecision.Label.OPT_OUT, null, words));
 		}
-		autoReplyWords(text)
-			.ifPresent(found -> matched.add(ReplyDecision.rule(ReplyDecision.Label.AUTO_REPLY, null, quoted(found))));
 		if (signals.notInterested()) {
 			matched.add(ReplyDecision.rule(ReplyDecision.Label.NOT_INTERESTED, null, words));
 		}

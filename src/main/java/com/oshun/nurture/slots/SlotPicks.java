@@ -14,6 +14,7 @@ import com.oshun.nurture.delivery.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -27,6 +28,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class SlotPicks {
 
 	static final String OBJECTIVE = "slot_pick";
+
+	/** The order of its listener among those after a reply's commit: first. */
+	public static final int ORDER = 1;
 
 	private static final Logger log = LoggerFactory.getLogger(SlotPicks.class);
 
@@ -62,7 +66,12 @@ public class SlotPicks {
 		return SlotPick.of(text, slots, contact.zone(), contact.language()).isPresent();
 	}
 
+	/**
+	 * Before the reply's decision (which may offer new times that this reply must not
+	 * pick).
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	@Order(ORDER)
 	void on(InboundMessageReceived received) {
 		List<Slot> slots = offered.lastOffer(received.contactId(), received.at().minus(settings.ahead()),
 				clock.instant());
