@@ -163,6 +163,21 @@ class ReplyDecisionsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aPriceObjectionOnlyTheLlmSawIsAPriceSensitivitySignal() {
+		replyClassifier.useOpenAi(LLM.baseUrl());
+		llmAnswers("{\"label\": \"price\", \"date\": null}");
+		firstStepSent();
+
+		reply("Tá salgado pra mim esse mês");
+
+		assertThat(jdbc.sql("select reason from preference_changes where key = 'price_sensitivity'")
+			.query(String.class)
+			.single()).isEqualTo("objected to the price (read by llm:openai/test-model)");
+		assertThat(decisions()).containsExactly(
+				"price by llm:openai/test-model (\"Tá salgado pra mim esse mês\"): " + "a price_sensitivity signal");
+	}
+
+	@Test
 	void whenTheLlmFailsTheRulesDecisionStands() {
 		replyClassifier.useOpenAi(LLM.baseUrl());
 		LLM.stubFor(post(urlPathEqualTo(COMPLETIONS)).willReturn(json(500,
