@@ -66,21 +66,22 @@ class Handoffs {
 	/**
 	 * A booking intent ({@link ReplyDecisions}, after the message is stored: Chatwoot is
 	 * not called inside the webhook's transaction), when the clinic prefers people;
-	 * answers what it did, or empty when hand-off is off or cannot apply.
+	 * answers what it did, or empty when hand-off is off (then {@link BookingReplies}
+	 * answers with the booking link; with hand-off on nothing is sent automatically).
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Optional<String> onBookingIntent(InboundMessageReceived received, ReplyDecision book) {
 		HandoffSettings settings = policy.current();
-		if (!settings.enabled() || !chatwoot.available() || received.conversationId() == 0) {
+		if (!settings.enabled()) {
 			return Optional.empty();
+		}
+		if (!chatwoot.available() || received.conversationId() == 0) {
+			return Optional.of("hand-off is on, but there is no Chatwoot conversation to hand off");
 		}
 		Optional<StepRun> next = steps.nextPending(received.contactId());
-		if (next.isEmpty()) {
-			return Optional.empty();
-		}
-		Optional<Enrollment> enrollment = enrollments.find(next.get().enrollmentId());
+		Optional<Enrollment> enrollment = next.flatMap(step -> enrollments.find(step.enrollmentId()));
 		if (enrollment.isEmpty()) {
-			return Optional.empty();
+			return Optional.of("hand-off is on, but no live sequence to hold: left to the clinic's people");
 		}
 		String who = book.byLlm() ? " (decided by " + book.by() + ")" : "";
 		String why = "the contact asked to book (" + book.evidence() + ")" + who;
