@@ -286,7 +286,11 @@
         if (e.composer) head.append(h('div', { class: 'muted' }, 'Composer: ' + e.composer + (e.composerReason ? ' (' + e.composerReason + ')' : '')));
         if (e.content) body = h('div', { class: 'content' }, e.content);
         break;
-      case 'message_in': head.append('Message in', e.channel ? ` (${e.channel})` : ''); body = h('div', { class: 'content' }, e.content); break;
+      case 'message_in':
+        head.append('Message in', e.channel ? ` (${e.channel})` : '');
+        if (e.decision) head.append(h('div', { class: 'muted' }, 'Decided: ' + e.decision));
+        body = h('div', { class: 'content' }, e.content);
+        break;
       case 'message_out': head.append('Message out', e.channel ? ` (${e.channel})` : ''); body = h('div', { class: 'content' }, e.content); break;
       case 'preference': head.append(`Learned ${e.key} = ${e.value} (${Math.round(e.confidence * 100)}% after ${e.evidenceCount}): ${e.reason}`); break;
       default: head.append(e.kind);

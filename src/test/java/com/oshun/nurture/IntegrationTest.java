@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.oshun.nurture.compose.ClinicKnowledge;
+import com.oshun.nurture.compose.TestReplyClassifiers;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.oshun.nurture.delivery.TestDeliveries;
 import com.oshun.nurture.enrollment.TestHandoffs;
@@ -56,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"nurture.booking.slots.calendly.event-types.laser=" + IntegrationTest.CALENDLY_EVENT_TYPE,
 		"nurture.booking.slots.timeout=PT1S", "nurture.booking.slots.cache-for=PT0S",
 		"nurture.booking.slots.failure-cache-for=PT0S" })
-@Import({ TestComposition.class, TestDeliveries.class, TestHandoffs.class, InboundEvents.class })
+@Import({ TestComposition.class, TestDeliveries.class, TestHandoffs.class, TestReplyClassifiers.class,
+		InboundEvents.class })
 public abstract class IntegrationTest {
 
 	public static final String TOKEN = "test-admin-token";
@@ -114,6 +116,9 @@ public abstract class IntegrationTest {
 	protected TestHandoffs.Switch handoffs;
 
 	@Autowired
+	protected TestReplyClassifiers.Switch replyClassifier;
+
+	@Autowired
 	protected InboundEvents inboundEvents;
 
 	@Autowired
@@ -143,6 +148,7 @@ public abstract class IntegrationTest {
 		compositionGate.forget();
 		delivery.useOutbox();
 		handoffs.off();
+		replyClassifier.off();
 		inboundEvents.clear();
 		webhookHealth.forget();
 		CHATWOOT.resetAll();

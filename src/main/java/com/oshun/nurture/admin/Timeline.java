@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A contact's story in time order: triggers, enrollments, steps (planned, sent, skipped,
- * cancelled, with why), messages in and out, preferences.
+ * cancelled, with why), messages in (with what the reply was decided to ask) and out,
+ * preferences.
  */
 @Component
 public class Timeline {
@@ -65,11 +66,18 @@ public class Timeline {
 					rs.getString("content"), "composer", rs.getString("composer"), "composerReason",
 					rs.getString("composer_reason"), "reason", rs.getString("reason"));
 		}).list());
-		entries.addAll(jdbc
-			.sql("select direction, channel, content, created_at from messages where contact_id = :c order by id")
+		entries.addAll(jdbc.sql(
+				"select direction, channel, content, decision, created_at from messages where contact_id = :c order by id")
 			.param("c", contactId)
-			.query((rs, n) -> entry(Timestamps.read(rs, "created_at"), "message_" + rs.getString("direction"),
-					"channel", rs.getString("channel"), "content", rs.getString("content")))
+			.query((rs, n) -> {
+				Map<String, Object> message = entry(Timestamps.read(rs, "created_at"),
+						"message_" + rs.getString("direction"), "channel", rs.getString("channel"), "content",
+						rs.getString("content"));
+				if ("in".equals(rs.getString("direction"))) {
+					message.put("decision", rs.getString("decision"));
+				}
+				return message;
+			})
 			.list());
 		entries.addAll(jdbc.sql("""
 				select key, value, confidence, evidence_count, reason, changed_at from preference_changes

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.MessageRepository;
@@ -169,17 +170,30 @@ public class ContextBuilder {
 			.filter(item -> KnowledgeItem.NAME.equals(item.kind()) && procedure != null
 					&& procedure.equalsIgnoreCase(item.topic()))
 			.forEach(picked::add);
-		String bookingLink = clinicValid.stream()
-			.filter(item -> KnowledgeItem.LINK.equals(item.kind()))
-			.sorted((a, b) -> Boolean.compare(!"booking".equals(a.topic()), !"booking".equals(b.topic())))
-			.map(KnowledgeItem::content)
-			.findFirst()
-			.orElse(null);
+		String bookingLink = bookingLink(clinicValid);
 		return new MessageContext(contact.id(), contact.name(), contact.firstName(), language, contact.zone(),
 				contact.phone(), contact.email(), procedure, contact.interests(), conversation, lastTopic, confident,
 				memories.stream().map(KnowledgeItem::content).toList(), sequence.key(), sequence.tone(),
 				step.objective(), step.stepNo(), sequence.steps().size(), channel, Channels.maxLength(channel), picked,
 				bookingLink, at, missedAppointment(sequence, missedAt, at));
+	}
+
+	/**
+	 * The clinic's booking link on {@code date}, as a message's context carries it: the
+	 * {@code link} item with topic {@code booking}, else the first link; empty without
+	 * one.
+	 */
+	public Optional<String> bookingLink(LocalDate date) {
+		return Optional.ofNullable(bookingLink(knowledge.clinicValidOn(date)));
+	}
+
+	private static String bookingLink(List<KnowledgeItem> clinicValid) {
+		return clinicValid.stream()
+			.filter(item -> KnowledgeItem.LINK.equals(item.kind()))
+			.sorted((a, b) -> Boolean.compare(!"booking".equals(a.topic()), !"booking".equals(b.topic())))
+			.map(KnowledgeItem::content)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**
@@ -190,7 +204,11 @@ public class ContextBuilder {
 		return (sequence.key() == SequenceKey.NO_SHOW && missedAt != null && !missedAt.isAfter(at)) ? missedAt : null;
 	}
 
-	private static String procedure(Contact contact) {
+	/**
+	 * The procedure a contact's messages are about: their interest, else their care
+	 * plan's; null for neither.
+	 */
+	public static String procedure(Contact contact) {
 		String procedure = (contact.procedureInterest() != null) ? contact.procedureInterest()
 				: contact.carePlanProcedure();
 		return (procedure != null && !procedure.isBlank()) ? procedure.trim() : null;

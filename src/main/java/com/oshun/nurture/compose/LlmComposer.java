@@ -146,7 +146,7 @@ class LlmComposer {
 		}
 	}
 
-	private static String failure(RuntimeException ex) {
+	static String failure(RuntimeException ex) {
 		Throwable cause = ex;
 		while (cause != null) {
 			if (cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException

@@ -18,14 +18,19 @@ final class LlmModels {
 	}
 
 	static ChatModel create(LlmSettings settings) {
+		return create(settings, 0.7);
+	}
+
+	/** The model at {@code temperature} (0 for a classification). */
+	static ChatModel create(LlmSettings settings, double temperature) {
 		String provider = settings.provider().trim().toLowerCase();
 		return switch (provider) {
 			case "openai" -> OpenAiChatModel.builder()
 				.baseUrl(orDefault(settings.baseUrl(), OPENAI_URL))
 				.apiKey(orDefault(settings.apiKey(), "none"))
-				.modelName(orDefault(settings.model(), "gpt-4o-mini"))
+				.modelName(modelName(settings))
 				.responseFormat("json_object")
-				.temperature(0.7)
+				.temperature(temperature)
 				.maxTokens(settings.maxTokens())
 				.timeout(settings.timeout())
 				.maxRetries(0)
@@ -33,8 +38,8 @@ final class LlmModels {
 			case "anthropic" -> AnthropicChatModel.builder()
 				.baseUrl(orDefault(settings.baseUrl(), ANTHROPIC_URL))
 				.apiKey(orDefault(settings.apiKey(), "none"))
-				.modelName(orDefault(settings.model(), "claude-3-5-haiku-latest"))
-				.temperature(0.7)
+				.modelName(modelName(settings))
+				.temperature(temperature)
 				.maxTokens(settings.maxTokens())
 				.timeout(settings.timeout())
 				.maxRetries(0)
@@ -42,6 +47,13 @@ final class LlmModels {
 			default -> throw new IllegalStateException(
 					"NURTURE_LLM_PROVIDER must be none, openai or anthropic, was " + settings.provider());
 		};
+	}
+
+	/** The model asked: the configured one, else the provider's default. */
+	static String modelName(LlmSettings settings) {
+		String fallback = "anthropic".equalsIgnoreCase(settings.provider().trim()) ? "claude-3-5-haiku-latest"
+				: "gpt-4o-mini";
+		return orDefault(settings.model(), fallback);
 	}
 
 	private static String orDefault(String value, String fallback) {

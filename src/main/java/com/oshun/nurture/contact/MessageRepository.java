@@ -90,6 +90,34 @@ public class MessageRepository {
 			.single();
 	}
 
+	/**
+	 * A message to the contact that no step sent (an answer to their reply);
+	 * {@code externalId} names it at the channel.
+	 */
+	public void recordOutbound(long contactId, String channel, String content, String externalId, Instant at) {
+		jdbc.sql("""
+				insert into messages (contact_id, direction, channel, content, external_id, created_at)
+				values (:contact, 'out', :channel, :content, :external, :at)
+				""")
+			.param("contact", contactId)
+			.param("channel", channel)
+			.param("content", content)
+			.param("external", externalId)
+			.param("at", Timestamps.param(at))
+			.update();
+	}
+
+	/**
+	 * What the inbound message {@code messageId} was decided to ask, by whom, with its
+	 * evidence and what was done (the timeline's {@code decision}).
+	 */
+	public void decide(long messageId, String decision) {
+		jdbc.sql("update messages set decision = :decision where id = :id and direction = 'in'")
+			.param("decision", decision)
+			.param("id", messageId)
+			.update();
+	}
+
 	/** The latest {@code limit} messages, oldest first. */
 	public List<Message> recent(long contactId, int limit) {
 		List<Message> latest = jdbc.sql("""

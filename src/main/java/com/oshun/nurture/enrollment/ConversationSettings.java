@@ -10,14 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a pending step may be pulled forward into it; how long a step waits after an agent or
  * bot wrote in the conversation, and how often a step held by an assigned or snoozed
  * conversation looks again; how long a contact's question holds the next step when no
- * person answers it ({@code question-wait}).
+ * person answers it ({@code question-wait}); how long a reply that asks to be written to
+ * later without a date ("after my trip") snoozes the enrollment ({@code later-default}).
  */
 @ConfigurationProperties("nurture.conversation")
 public record ConversationSettings(Duration quietGap, Duration pullForward, Duration ownerQuiet, Duration ownerRecheck,
-		Duration questionWait) {
+		Duration questionWait, Duration laterDefault) {
 
 	public ConversationSettings {
 		questionWait = (questionWait != null) ? questionWait : Duration.ofHours(4);
+		laterDefault = (laterDefault != null && laterDefault.toDays() >= 1) ? laterDefault : Duration.ofDays(30);
 	}
 
 }

@@ -16,7 +16,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * People before sequences. A reply that asks to book, when the clinic prefers people
@@ -65,27 +64,27 @@ class Handoffs {
 	}
 
 	/**
-	 * A booking intent, after the message is stored (Chatwoot is not called inside the
-	 * webhook's transaction).
+	 * A booking intent ({@link ReplyDecisions}, after the message is stored: Chatwoot is
+	 * not called inside the webhook's transaction), when the clinic prefers people;
+	 * answers what it did, or empty when hand-off is off (then {@link BookingReplies}
+	 * answers with the booking link; with hand-off on nothing is sent automatically).
 	 */
-	@TransactionalEventListener(fallbackExecution = true)
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void onBookingIntent(InboundMessageReceived received) {
+	public Optional<String> onBookingIntent(InboundMessageReceived received, ReplyDecision book) {
 		HandoffSettings settings = policy.current();
-		if (!settings.enabled() || !chatwoot.available() || received.conversationId() == 0
-				|| ReplyIntents.autoReply(received.content())) {
-			return;
+		if (!settings.enabled()) {
+			return Optional.empty();
 		}
-		Optional<String> intent = ReplySignals.bookingIntent(received.content());
+		if (!chatwoot.available() || received.conversationId() == 0) {
+			return Optional.of("hand-off is on, but there is no Chatwoot conversation to hand off");
+		}
 		Optional<StepRun> next = steps.nextPending(received.contactId());
-		if (intent.isEmpty() || next.isEmpty()) {
-			return;
-		}
-		Optional<Enrollment> enrollment = enrollments.find(next.get().enrollmentId());
+		Optional<Enrollment> enrollment = next.flatMap(step -> enrollments.find(step.enrollmentId()));
 		if (enrollment.isEmpty()) {
-			return;
+			return Optional.of("hand-off is on, but no live sequence to hold: left to the clinic's people");
 		}
-		String why = "the contact asked to book (\"" + intent.get() + "\")";
+		String who = book.byLlm() ? " (decided by " + book.by() + ")" : "";
+		String why = "the contact asked to book (" + book.evidence() + ")" + who;
 		Optional<String> failed = chatwoot.handOff(received.conversationId(), settings.agentId(), settings.teamId(),
 				note(enrollment.get(), next.get(), received.content()));
 		Instant now = clock.instant();
@@ -94,7 +93,7 @@ class Handoffs {
 			log.warn("Hand-off of Chatwoot conversation {} failed: {}", received.conversationId(), failed.get());
 			steps.reschedule(step.enrollmentId(), step.stepNo(), step.dueAt(),
 					"hand-off to the clinic's people failed (" + failed.get() + "); " + why, now);
-			return;
+			return Optional.of("hand-off failed: " + failed.get());
 		}
 		String to = (settings.agentId() != null) ? "agent " + settings.agentId() : "team " + settings.teamId();
 		String reason = "assigned to " + to + ": " + why;
@@ -103,6 +102,7 @@ class Handoffs {
 				"waiting: handed off to the clinic's people until the conversation is resolved: " + reason, now);
 		log.info("Chatwoot conversation {} handed off to {} (booking intent), enrollment {}", received.conversationId(),
 				to, step.enrollmentId());
+		return Optional.of("handed off to " + to);
 	}
 
 	/**

@@ -9,17 +9,16 @@ import java.util.Optional;
 
 import com.oshun.nurture.contact.Contact;
 import com.oshun.nurture.contact.ContactRepository;
-import com.oshun.nurture.contact.InboundMessageReceived;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * "Later, to a date": a reply such as "me chama em março" or "next month" snoozes the
- * live enrollment. Its next pending step moves to that date at the hour it was due, every
- * later step by the same amount (the sequence keeps its rhythm), each with the reason and
- * the words that asked for it; the sequence resumes there.
+ * "Later": a reply such as "me chama em março", "next month" or, with no date, "after my
+ * trip" ({@code nurture.conversation.later-default} then) snoozes the live enrollment.
+ * Its next pending step moves to that date at the hour it was due, every later step by
+ * the same amount (the sequence keeps its rhythm), each with the reason and the words
+ * that asked for it; the sequence resumes there. {@link ReplyDecisions} decides when.
  */
 @Component
 class LaterSnoozes {
@@ -28,40 +27,44 @@ class LaterSnoozes {
 
 	private final StepRunRepository steps;
 
+	private final ConversationSettings settings;
+
 	private final Clock clock;
 
-	LaterSnoozes(ContactRepository contacts, StepRunRepository steps, Clock clock) {
+	LaterSnoozes(ContactRepository contacts, StepRunRepository steps, ConversationSettings settings, Clock clock) {
 		this.contacts = contacts;
 		this.steps = steps;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
-	@EventListener
+	/**
+	 * Snooze the contact's live enrollment as {@code later} asks; answers what it did.
+	 */
 	@Transactional
-	public void on(InboundMessageReceived received) {
-		if (ReplyIntents.autoReply(received.content())) {
-			return;
+	public String snooze(long contactId, ReplyDecision later) {
+		Contact contact = contacts.lock(contactId);
+		Optional<StepRun> next = steps.nextPending(contactId);
+		if (later.date() == null || next.isEmpty()) {
+			return "nothing pending to snooze";
 		}
-		Contact contact = contacts.lock(received.contactId());
-		Optional<ReplyIntents.Later> later = ReplyIntents.later(received.content(),
-				received.at().atZone(contact.zone()).toLocalDate());
-		Optional<StepRun> next = steps.nextPending(received.contactId());
-		if (later.isEmpty() || next.isEmpty()) {
-			return;
-		}
-		LocalDate date = later.get().date();
+		LocalDate date = later.date();
 		ZonedDateTime due = next.get().dueAt().atZone(contact.zone());
 		Instant target = date.atTime(due.toLocalTime()).atZone(contact.zone()).toInstant();
 		Duration shift = Duration.between(next.get().dueAt(), target);
 		if (shift.isNegative() || shift.isZero()) {
-			return;
+			return "the next step is due after " + date + " already";
 		}
-		String reason = "snoozed to " + date + ": the contact asked to be written to later (\"" + later.get().evidence()
-				+ "\")";
+		String when = later.undated() ? " (no date given: the default " + settings.laterDefault().toDays() + " days)"
+				: "";
+		String who = later.byLlm() ? " (decided by " + later.by() + ")" : "";
+		String reason = "snoozed to " + date + when + ": the contact asked to be written to later (" + later.evidence()
+				+ ")" + who;
 		Instant now = clock.instant();
 		for (StepRun step : steps.pending(next.get().enrollmentId())) {
 			steps.reschedule(step.enrollmentId(), step.stepNo(), step.dueAt().plus(shift), reason, now);
 		}
+		return "snoozed to " + date + when;
 	}
 
 }

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a contact's own words do: STOP opts them out of everything at once
- * ({@link Consent}), "not interested" ends the enrollment without a drip, and every reply
- * teaches Karen when and how to write. How long a reply keeps the conversation live is
- * {@link ConversationWindow}'s rule.
+ * What a contact's own words do at once: STOP opts them out of everything
+ * ({@link Consent}), inside the transaction that stored it and by the rules alone, and
+ * every other reply teaches Karen when and how to write. What else a reply asks (book,
+ * later, not interested, ...) is {@link ReplyDecisions}'. How long a reply keeps the
+ * conversation live is {@link ConversationWindow}'s rule.
  */
 @Service
 public class Replies {
@@ -73,8 +74,9 @@ public class Replies {
 			return "opted out";
 		}
 		if (signals.notInterested()) {
-			enroller.endLive(contactId, "not interested");
-			return "enrollment ended: not interested";
+			// ended (or not, when the reply also asks for something else) by
+			// ReplyDecisions
+			return "not interested";
 		}
 		Optional<StepRun> answered = steps.lastSent(contactId)
 			.filter(step -> step.sentAt() != null && !step.sentAt().isBefore(at.minus(settings.replyPause())));

@@ -78,6 +78,15 @@ public class Learning {
 	}
 
 	/**
+	 * A reply the LLM read as a price objection, which the price rules did not see: a
+	 * signal for {@code price_sensitivity = high}, with who read it.
+	 */
+	@Transactional
+	public void observePriceObjection(long contactId, String by) {
+		observe(contactId, PRICE_SENSITIVITY, "high", "high"::equals, "objected to the price (read by " + by + ")");
+	}
+
+	/**
 	 * A message of this objective got no reply (read or not) before the next one went
 	 * out.
 	 */

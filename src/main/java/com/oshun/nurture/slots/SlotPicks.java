@@ -1,6 +1,7 @@
 package com.oshun.nurture.slots;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import com.oshun.nurture.delivery.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -23,9 +25,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * booking itself still arrives by the booking webhook and ends the sequence.
  */
 @Component
-class SlotPicks {
+public class SlotPicks {
 
 	static final String OBJECTIVE = "slot_pick";
+
+	/** The order of its listener among those after a reply's commit: first. */
+	public static final int ORDER = 1;
 
 	private static final Logger log = LoggerFactory.getLogger(SlotPicks.class);
 
@@ -48,7 +53,25 @@ class SlotPicks {
 		this.clock = clock;
 	}
 
+	/**
+	 * Whether {@code text}, written at {@code at}, picks one of the slots last offered
+	 * (and is answered here, not by the reply rules).
+	 */
+	public boolean picks(long contactId, String text, Instant at) {
+		List<Slot> slots = offered.lastOffer(contactId, at.minus(settings.ahead()), clock.instant());
+		if (slots.isEmpty()) {
+			return false;
+		}
+		Contact contact = contacts.get(contactId);
+		return SlotPick.of(text, slots, contact.zone(), contact.language()).isPresent();
+	}
+
+	/**
+	 * Before the reply's decision (which may offer new times that this reply must not
+	 * pick).
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	@Order(ORDER)
 	void on(InboundMessageReceived received) {
 		List<Slot> slots = offered.lastOffer(received.contactId(), received.at().minus(settings.ahead()),
 				clock.instant());

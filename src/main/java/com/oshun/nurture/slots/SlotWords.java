@@ -66,7 +66,26 @@ public final class SlotWords {
 	private static final Map<String, String> PICKED = Map.of("pt", "Ótimo! Para agendar {slot}, é só abrir: {link}",
 			"es", "¡Genial! Para reservar el {slot}, abre: {link}", "en", "Great! To book {slot}, open: {link}");
 
+	private static final Map<String, String> BOOKING_REPLY = Map.of("pt", "Claro! Você pode agendar aqui: {link}", "es",
+			"¡Claro! Puedes reservar aquí: {link}", "en", "Of course! You can book here: {link}");
+
+	private static final Map<String, String> BOOKING_REPLY_SLOTS = Map.of("pt",
+			" Os próximos horários livres: {slots}. Se preferir, responda com o número.", "es",
+			" Los próximos horarios libres: {slots}. Si prefieres, responde con el número.", "en",
+			" The next open times: {slots}. Or just reply with the number that suits you.");
+
 	private SlotWords() {
+	}
+
+	/**
+	 * The answer to a reply that asks to book: the clinic's booking {@code link} and,
+	 * when known, the next open {@code slots}, numbered as {@link #list} numbers them.
+	 */
+	public static String bookingReply(String link, List<Slot> slots, ZoneId zone, String language) {
+		String lang = known(language);
+		String text = BOOKING_REPLY.get(lang).replace("{link}", link);
+		return slots.isEmpty() ? text
+				: text + BOOKING_REPLY_SLOTS.get(lang).replace("{slots}", list(slots, zone, lang));
 	}
 
 	/**

@@ -145,9 +145,14 @@ class ChatwootDeliveryIntegrationTests extends IntegrationTest {
 
 		assertThat(step(2).status()).isEqualTo("sent");
 		List<LoggedRequest> sent = CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)));
-		assertThat(sent).hasSize(2);
+		// the step, the answer to "tem horário" (the booking link, hand-off being off),
+		// the next step
+		assertThat(sent).hasSize(3);
+		assertThat(body(sent.get(1)).get("content_attributes").get("external_delivery_id").stringValue())
+			.startsWith("nurture:book/");
 		assertThat(body(sent.get(1)).has("template_params")).isFalse();
-		assertThat(body(sent.get(1)).get("content").stringValue()).isNotBlank();
+		assertThat(body(sent.get(2)).has("template_params")).isFalse();
+		assertThat(body(sent.get(2)).get("content").stringValue()).isNotBlank();
 		JsonNode funnel = http.get("/api/reports/funnel?from=2026-01-01&to=2026-03-31").expect(200).json();
 		for (JsonNode row : funnel.get("sequences")) {
 			if (row.get("sequence").stringValue().equals("no_show")) {
