@@ -39,6 +39,9 @@ public class InboxWorkers implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
 
+	/** How often the backlog is read for the health component. */
+	private static final Duration BACKLOG_EVERY = Duration.ofSeconds(10);
+
 	private final WebhookInbox inbox;
 
 	private final BookingEvents events;
@@ -61,6 +64,13 @@ public class InboxWorkers implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/**
+	 * The inbox's backlog as last read, and when (nanoTime); null before the first look.
+	 */
+	private volatile WebhookInbox.Backlog backlog;
+
+	private volatile long backlogReadAt;
+
 	InboxWorkers(WebhookInbox inbox, BookingEvents events, ObjectMapper mapper, InboxSettings settings,
 			PlatformTransactionManager transactionManager) {
 		this.inbox = inbox;
@@ -68,6 +78,7 @@ public class InboxWorkers implements SmartLifecycle {
 		this.mapper = mapper;
 		this.settings = settings;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.backlogReadAt = System.nanoTime() - BACKLOG_EVERY.toNanos();
 		for (int i = 0; i < settings.workers(); i++) {
 			wakeUps.add(new Semaphore(0));
 			busy.add(new AtomicBoolean());
@@ -129,6 +140,7 @@ public class InboxWorkers implements SmartLifecycle {
 				// the lane's next batch
 			}
 		}
+		backlog = inbox.backlog();
 	}
 
 	@Override
@@ -143,10 +155,23 @@ public class InboxWorkers implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The backlog as the first worker last read it (every {@link #BACKLOG_EVERY}): the
+	 * health component reads this, not the database, so it answers at once during an
+	 * outage too. Null until the first read.
+	 */
+	WebhookInbox.Backlog backlog() {
+		return backlog;
+	}
+
 	private void work(int worker) {
 		Duration backoff = settings.pollingInterval();
 		while (running) {
 			try {
+				if (worker == 0 && System.nanoTime() - backlogReadAt >= BACKLOG_EVERY.toNanos()) {
+					backlog = inbox.backlog();
+					backlogReadAt = System.nanoTime();
+				}
 				int applied = 0;
 				for (int lane = worker; lane < settings.lanes(); lane += settings.workers()) {
 					applied += applyLane(lane, false).size();

@@ -346,10 +346,10 @@ public final class BenchWorkloads {
 
 	/** Once the inbox applied every stored event of {@code eventPrefix}: its figures. */
 	private Webhooks applied(String eventPrefix, Latency answers, Cpu before) {
-		// The inbox is empty once everything stored is applied (a cheap look, ten times a second).
-		pump.until(() -> !jdbc.sql("select exists (select 1 from nurture_webhook_inbox)")
-			.query(Boolean.class)
-			.single(), Duration.ofMinutes(5));
+		// The inbox is empty once everything stored is applied (a cheap look, ten times a
+		// second).
+		pump.until(() -> !jdbc.sql("select exists (select 1 from nurture_webhook_inbox)").query(Boolean.class).single(),
+				Duration.ofMinutes(5));
 		Cpu cpu = cpu().minus(before).per(answers.requests());
 		double[] waits = jdbc.sql("""
 				select extract(epoch from processed_at - received_at) * 1000 from webhook_events

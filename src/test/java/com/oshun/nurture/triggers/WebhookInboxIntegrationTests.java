@@ -9,6 +9,7 @@ import com.oshun.nurture.contact.Phones;
 import com.oshun.nurture.web.JsonFields;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +94,12 @@ class WebhookInboxIntegrationTests extends IntegrationTest {
 		assertThat(held).hasSize(2);
 		assertThat(held.get(0)).startsWith("1 ").contains("PSQLException").doesNotContain("refused for the test");
 		assertThat(held.get(1)).isEqualTo("0 -");
+		JsonNode health = http.get("/actuator/health").expect(200).json();
+		assertThat(health.get("status").stringValue()).isEqualTo("UP");
+		JsonNode component = health.get("components").get("webhookInbox");
+		assertThat(component.get("status").stringValue()).isEqualTo("WARNING");
+		assertThat(component.get("details").get("pending").asLong()).isEqualTo(2);
+		assertThat(component.get("details").get("retrying").asLong()).isOne();
 	}
 
 	@Test
@@ -115,6 +122,13 @@ class WebhookInboxIntegrationTests extends IntegrationTest {
 		workers.drain();
 
 		assertThat(count("select count(*) from nurture_webhook_inbox")).isZero();
+		assertThat(http.get("/actuator/health")
+			.expect(200)
+			.json()
+			.get("components")
+			.get("webhookInbox")
+			.get("status")
+			.stringValue()).isEqualTo("UP");
 		List<String> outcomes = jdbc.sql("select kind || ': ' || outcome from triggers order by id")
 			.query(String.class)
 			.list();
