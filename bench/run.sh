@@ -70,6 +70,8 @@ TOKEN=bench-token
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # The service stops before its database does.
+  for pid in "${PIDS[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; done
   # The server's 6 GB of buffers are not left to the machine (BENCH_KEEP_PG=1 keeps it up).
   [ "${BENCH_KEEP_PG:-0}" = 1 ] || as_postgres "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast stop >/dev/null 2>&1 || true
 }

@@ -29,7 +29,7 @@ function init(args)
     end
     n = n + 1
   end
-  sent, answered, accepted = 0, 0, 0
+  sent, answered, accepted, failed, finished = 0, 0, 0, 0, false
 end
 
 function request()
@@ -39,11 +39,16 @@ function request()
 end
 
 function response(status, headers, body)
+  -- A repeat after the last line is answered 200 (duplicate) and counts for nothing; every
+  -- line of ours is new, so it is answered 202 or fails.
   answered = answered + 1
-  if status == 202 and answered <= #requests then
+  if status == 202 then
     accepted = accepted + 1
+  elseif status ~= 200 then
+    failed = failed + 1
   end
-  if answered == #requests then
+  if not finished and (accepted + failed >= #requests or answered >= #requests + 256) then
+    finished = true
     io.open(marker, "w"):close()
     wrk.thread:stop()
   end
