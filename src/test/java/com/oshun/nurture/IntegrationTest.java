@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.oshun.nurture.delivery.TestDeliveries;
 import com.oshun.nurture.enrollment.TestHandoffs;
 import com.oshun.nurture.metrics.WebhookHealth;
-import com.oshun.nurture.triggers.InboxWorkers;
 import com.oshun.nurture.scheduling.ClockAdvancer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,14 +123,6 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected WebhookHealth webhookHealth;
-
-	/**
-	 * The booking webhooks' inbox: deliveries answered while its worker was busy (sent
-	 * concurrently) may be stored and not yet applied; {@code inbox.drain()} applies
-	 * them.
-	 */
-	@Autowired
-	protected InboxWorkers inbox;
 
 	protected TestHttp http;
 

@@ -18,9 +18,8 @@ import org.springframework.stereotype.Component;
  * What every booking webhook does: verify the delivery as its sender signs it, read its
  * events with the sender's {@link BookingSource} (a bad field is a 400 here, before
  * anything is stored), deduplicate and store it in the {@link WebhookInbox} with one
- * statement, and answer as the contract says: once the inbox's worker has applied it when
- * that worker was idle (up to the answer's bound), else at once (the delivery is stored
- * either way).
+ * statement, and answer as the contract says once the inbox's worker has applied it or
+ * the answer's bound has passed (the delivery is stored either way).
  */
 @Component
 class BookingWebhooks {

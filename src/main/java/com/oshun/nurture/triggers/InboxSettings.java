@@ -10,10 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code lanes} partitions it by contact (fixed for a database: every node must agree);
  * {@code workers} threads per node apply a batch of up to {@code batch-size} deliveries
  * of a lane in one transaction; idle, they look every {@code polling-interval} (a
- * delivery this node took wakes its worker at once). When that worker was idle, a
- * delivery's answer waits up to {@code answer-wait} for its events to be applied (so a
- * client that reads right after the answer sees them); during a burst it is answered at
- * once. Either way the delivery is stored. A delivery that fails to apply is retried
+ * delivery this node took wakes its worker at once). A delivery's answer waits up to
+ * {@code answer-wait} for its events to be applied (so a client that reads right after
+ * the answer sees them, and a sender is slowed to the apply rate); past that it is
+ * answered anyway: the delivery is stored. A delivery that fails to apply is retried
  * after 1 s, doubling up to {@code max-retry-delay}.
  */
 @ConfigurationProperties("nurture.webhooks.inbox")

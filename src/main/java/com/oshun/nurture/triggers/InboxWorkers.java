@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.oshun.nurture.web.FailureKinds;
 import com.oshun.nurture.web.JsonFields;
@@ -60,8 +59,6 @@ public class InboxWorkers implements SmartLifecycle {
 
 	private final List<Thread> threads = new ArrayList<>();
 
-	private final List<AtomicBoolean> busy = new ArrayList<>();
-
 	private volatile boolean running;
 
 	/**
@@ -81,7 +78,6 @@ public class InboxWorkers implements SmartLifecycle {
 		this.backlogReadAt = System.nanoTime() - BACKLOG_EVERY.toNanos();
 		for (int i = 0; i < settings.workers(); i++) {
 			wakeUps.add(new Semaphore(0));
-			busy.add(new AtomicBoolean());
 		}
 	}
 
@@ -103,19 +99,15 @@ public class InboxWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * A delivery was stored in {@code lane}: its worker looks now, and when it was idle
-	 * the answer waits, up to its bound, for the delivery to be applied (a client that
-	 * reads right after the answer then sees it). A busy worker means a backlog: the
-	 * answer goes at once, so a burst is answered at the inbox's insert rate, not at the
-	 * apply rate.
+	 * A delivery was stored in {@code lane}: its worker looks now, and the answer waits,
+	 * up to its bound, for the delivery to be applied. A client that reads right after
+	 * the answer sees it, and a sender is slowed to the rate the inbox applies at
+	 * (backpressure) instead of filling it faster than it drains; only a burst beyond
+	 * that bound is answered before it is applied.
 	 */
 	void wakeAndAwait(int lane, CompletableFuture<Void> applied) {
-		int worker = lane % settings.workers();
-		boolean idle = !busy.get(worker).get();
-		wakeUps.get(worker).release();
-		if (idle) {
-			await(applied);
-		}
+		wakeUps.get(lane % settings.workers()).release();
+		await(applied);
 	}
 
 	private void await(CompletableFuture<Void> applied) {
@@ -177,7 +169,6 @@ public class InboxWorkers implements SmartLifecycle {
 					applied += applyLane(lane, false).size();
 				}
 				if (applied == 0) {
-					busy.get(worker).set(false);
 					idle(worker, settings.pollingInterval());
 				}
 				backoff = settings.pollingInterval();
@@ -277,7 +268,6 @@ public class InboxWorkers implements SmartLifecycle {
 			if (wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS)) {
 				wakeUp.drainPermits();
 			}
-			busy.get(worker).set(true);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
