@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.oshun.nurture.compose.ClinicKnowledge;
@@ -185,6 +186,29 @@ public abstract class IntegrationTest {
 
 	protected Instant now() {
 		return Instant.parse(http.get("/api/clock").json().get("now").stringValue());
+	}
+
+	/** A step row's status and reason, as the tests of one enrollment read them. */
+	protected record StepRow(String status, String reason) {
+	}
+
+	/** The step numbered {@code stepNo} (of the test's one enrollment). */
+	protected StepRow stepRow(int stepNo) {
+		return jdbc.sql("select status, reason from nurture_step_runs where step_no = :s")
+			.param("s", stepNo)
+			.query((rs, n) -> new StepRow(rs.getString(1), rs.getString(2)))
+			.single();
+	}
+
+	/**
+	 * A time column ({@code due_at}, {@code sent_at}) of the step numbered
+	 * {@code stepNo}.
+	 */
+	protected Instant stepTime(String column, int stepNo) {
+		return jdbc.sql("select " + column + " from nurture_step_runs where step_no = :s")
+			.param("s", stepNo)
+			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.single();
 	}
 
 	protected void advance(String by) {

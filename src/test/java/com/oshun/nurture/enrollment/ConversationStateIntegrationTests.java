@@ -2,7 +2,6 @@ package com.oshun.nurture.enrollment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -43,18 +42,18 @@ class ConversationStateIntegrationTests extends IntegrationTest {
 	void aConversationResolvedAfterTheReplyEndsTheQuietGapAtOnce() {
 		Instant replied = replyHalfAnHourBeforeStep2();
 		moveTo(dueAt(2).plus(Duration.ofMinutes(5)));
-		assertThat(step(2).status()).isEqualTo("scheduled");
-		assertThat(step(2).reason()).isEqualTo("deferred: conversation live: not yet quiet for the quiet gap");
+		assertThat(stepRow(2).status()).isEqualTo("scheduled");
+		assertThat(stepRow(2).reason()).isEqualTo("deferred: conversation live: not yet quiet for the quiet gap");
 
 		ChatwootWebhooks.post(http, resolved(now())).expect(202);
 
-		assertThat(step(2).reason()).isEqualTo("the Chatwoot conversation was resolved: the step it held may go");
+		assertThat(stepRow(2).reason()).isEqualTo("the Chatwoot conversation was resolved: the step it held may go");
 		assertThat(jdbc.sql("select status, resolved_at is not null from chatwoot_conversations")
 			.query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2))
 			.single()).isEqualTo("resolved true");
 		advance("PT1M");
 
-		assertThat(step(2).status()).isEqualTo("sent");
+		assertThat(stepRow(2).status()).isEqualTo("sent");
 		assertThat(sentAt(2)).isBefore(replied.plus(Duration.ofHours(1)));
 		assertThat(sentAs(2)).isEqualTo("free_text");
 		List<LoggedRequest> sent = CHATWOOT.findAll(postRequestedFor(urlPathMatching(MESSAGES)));
@@ -70,7 +69,7 @@ class ConversationStateIntegrationTests extends IntegrationTest {
 
 		moveTo(replied.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(5)));
 
-		assertThat(step(2).status()).isEqualTo("sent");
+		assertThat(stepRow(2).status()).isEqualTo("sent");
 		assertThat(sentAt(2)).isAfterOrEqualTo(replied.plus(Duration.ofHours(2)));
 	}
 
@@ -90,8 +89,8 @@ class ConversationStateIntegrationTests extends IntegrationTest {
 
 		moveTo(due.plus(Duration.ofMinutes(5)));
 
-		assertThat(step(2).status()).isEqualTo("scheduled");
-		assertThat(step(2).reason()).isEqualTo("deferred: conversation live: not yet quiet for the quiet gap");
+		assertThat(stepRow(2).status()).isEqualTo("scheduled");
+		assertThat(stepRow(2).reason()).isEqualTo("deferred: conversation live: not yet quiet for the quiet gap");
 		assertThat(jdbc.sql("select resolved_at is null from chatwoot_conversations").query(Boolean.class).single())
 			.isTrue();
 	}
@@ -104,16 +103,16 @@ class ConversationStateIntegrationTests extends IntegrationTest {
 
 		moveTo(dueAt(2).plus(Duration.ofMinutes(5)));
 
-		assertThat(step(2).status()).isEqualTo("scheduled");
-		assertThat(step(2).reason()).isEqualTo("deferred: the Chatwoot conversation is assigned to an agent (5)");
+		assertThat(stepRow(2).status()).isEqualTo("scheduled");
+		assertThat(stepRow(2).reason()).isEqualTo("deferred: the Chatwoot conversation is assigned to an agent (5)");
 
 		ChatwootWebhooks.post(http, resolved(now())).expect(202);
 		advance("PT1M");
 
 		// resolved at once, not at the next recheck; outside the window the step has
 		// no template for its objective
-		assertThat(step(2).status()).isEqualTo("skipped");
-		assertThat(step(2).reason()).startsWith("outside the WhatsApp 24 h window");
+		assertThat(stepRow(2).status()).isEqualTo("skipped");
+		assertThat(stepRow(2).reason()).startsWith("outside the WhatsApp 24 h window");
 	}
 
 	@Test
@@ -146,17 +145,17 @@ class ConversationStateIntegrationTests extends IntegrationTest {
 
 		moveTo(due.plus(Duration.ofMinutes(5)));
 
-		assertThat(step(2).status()).isEqualTo("scheduled");
-		assertThat(step(2).reason()).isEqualTo("deferred: an agent wrote in the Chatwoot conversation");
+		assertThat(stepRow(2).status()).isEqualTo("scheduled");
+		assertThat(stepRow(2).reason()).isEqualTo("deferred: an agent wrote in the Chatwoot conversation");
 		moveTo(wrote.plus(Duration.ofHours(4)).plus(Duration.ofMinutes(5)));
-		assertThat(step(2).status()).isNotEqualTo("scheduled");
+		assertThat(stepRow(2).status()).isNotEqualTo("scheduled");
 	}
 
 	/** The first step sent, then the contact's reply 30 minutes before step 2 is due. */
 	private Instant replyHalfAnHourBeforeStep2() {
 		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
 		advance("PT6H");
-		assertThat(step(1).status()).isEqualTo("sent");
+		assertThat(stepRow(1).status()).isEqualTo("sent");
 		Instant replied = dueAt(2).minus(Duration.ofMinutes(30));
 		moveTo(replied);
 		reply("Certo, obrigada.", replied);
@@ -182,35 +181,18 @@ class ConversationStateIntegrationTests extends IntegrationTest {
 		http.post("/api/clock/advance", "{\"to\":\"" + at + "\"}").expect(200);
 	}
 
-	private record Step(String status, String reason) {
-	}
-
-	private Step step(int stepNo) {
-		return jdbc.sql("select status, reason from nurture_step_runs where step_no = :s")
-			.param("s", stepNo)
-			.query((rs, n) -> new Step(rs.getString(1), rs.getString(2)))
-			.single();
-	}
-
 	private Instant dueAt(int stepNo) {
-		return instant("due_at", stepNo);
+		return stepTime("due_at", stepNo);
 	}
 
 	private Instant sentAt(int stepNo) {
-		return instant("sent_at", stepNo);
+		return stepTime("sent_at", stepNo);
 	}
 
 	private String sentAs(int stepNo) {
 		return jdbc.sql("select sent_as from nurture_step_runs where step_no = :s")
 			.param("s", stepNo)
 			.query(String.class)
-			.single();
-	}
-
-	private Instant instant(String column, int stepNo) {
-		return jdbc.sql("select " + column + " from nurture_step_runs where step_no = :s")
-			.param("s", stepNo)
-			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
 			.single();
 	}
 

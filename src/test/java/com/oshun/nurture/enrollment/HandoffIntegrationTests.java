@@ -2,7 +2,6 @@ package com.oshun.nurture.enrollment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -75,22 +74,22 @@ class HandoffIntegrationTests extends IntegrationTest {
 		assertThat(note.get("content").stringValue()).contains("no_show")
 			.contains("wants to book")
 			.contains("Quero marcar uma consulta");
-		assertThat(step(2).reason()).isEqualTo(
+		assertThat(stepRow(2).reason()).isEqualTo(
 				"waiting: handed off to the clinic's people until the conversation is resolved: assigned to team 3: "
 						+ "the contact asked to book (\"marcar uma consulta\")");
 
 		advance("P2D");
 
-		assertThat(step(2).status()).isEqualTo("scheduled");
-		assertThat(step(2).reason()).isEqualTo(
+		assertThat(stepRow(2).status()).isEqualTo("scheduled");
+		assertThat(stepRow(2).reason()).isEqualTo(
 				"deferred: handed off to the clinic's people until the conversation is resolved: assigned to team 3: "
 						+ "the contact asked to book (\"marcar uma consulta\")");
 
 		ChatwootWebhooks.post(http, resolved(conversation)).expect(202);
 		advance("PT2H");
 
-		assertThat(step(2).status()).isNotEqualTo("scheduled");
-		assertThat(String.valueOf(step(2).reason())).doesNotContain("handed off");
+		assertThat(stepRow(2).status()).isNotEqualTo("scheduled");
+		assertThat(String.valueOf(stepRow(2).reason())).doesNotContain("handed off");
 	}
 
 	@Test
@@ -105,8 +104,8 @@ class HandoffIntegrationTests extends IntegrationTest {
 		assertThat(body(assignments.get(0)).get("assignee_id").longValue()).isEqualTo(5);
 		assertThat(privateNotes()).hasSize(1);
 		advance("P2D");
-		assertThat(step(2).status()).isEqualTo("scheduled");
-		assertThat(step(2).reason()).contains("assigned to agent 5: the contact asked to book (\"can i book\")");
+		assertThat(stepRow(2).status()).isEqualTo("scheduled");
+		assertThat(stepRow(2).reason()).contains("assigned to agent 5: the contact asked to book (\"can i book\")");
 	}
 
 	@Test
@@ -118,7 +117,7 @@ class HandoffIntegrationTests extends IntegrationTest {
 		assertThat(CHATWOOT.findAll(postRequestedFor(urlPathMatching(ASSIGNMENTS)))).isEmpty();
 		assertThat(privateNotes()).isEmpty();
 		advance("P2D");
-		assertThat(step(2).status()).isEqualTo("sent");
+		assertThat(stepRow(2).status()).isEqualTo("sent");
 	}
 
 	@Test
@@ -132,13 +131,13 @@ class HandoffIntegrationTests extends IntegrationTest {
 		// the quiet gap (2 h) has passed, the question wait (4 h) has not
 		http.post("/api/clock/advance", "{\"to\":\"" + due.plus(Duration.ofMinutes(5)) + "\"}").expect(200);
 
-		assertThat(step(2).status()).isEqualTo("scheduled");
-		assertThat(step(2).reason())
+		assertThat(stepRow(2).status()).isEqualTo("scheduled");
+		assertThat(stepRow(2).reason())
 			.isEqualTo("deferred: the contact asked a question: waiting for a person to answer it");
 
 		http.post("/api/clock/advance", "{\"to\":\"" + asked.plus(Duration.ofHours(5)) + "\"}").expect(200);
 
-		assertThat(step(2).status()).isEqualTo("sent");
+		assertThat(stepRow(2).status()).isEqualTo("sent");
 	}
 
 	@Test
@@ -175,7 +174,7 @@ class HandoffIntegrationTests extends IntegrationTest {
 	private void firstStepSent() {
 		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
 		advance("PT6H");
-		assertThat(step(1).status()).isEqualTo("sent");
+		assertThat(stepRow(1).status()).isEqualTo("sent");
 	}
 
 	private void reply(String text, Instant at) {
@@ -199,21 +198,8 @@ class HandoffIntegrationTests extends IntegrationTest {
 				+ ",\"event\":\"conversation_status_changed\",\"changed_attributes\":null}";
 	}
 
-	private record Step(String status, String reason) {
-	}
-
-	private Step step(int stepNo) {
-		return jdbc.sql("select status, reason from nurture_step_runs where step_no = :s")
-			.param("s", stepNo)
-			.query((rs, n) -> new Step(rs.getString(1), rs.getString(2)))
-			.single();
-	}
-
 	private Instant dueAt(int stepNo) {
-		return jdbc.sql("select due_at from nurture_step_runs where step_no = :s")
-			.param("s", stepNo)
-			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
-			.single();
+		return stepTime("due_at", stepNo);
 	}
 
 	private static JsonNode body(LoggedRequest request) {

@@ -64,16 +64,16 @@ class ReplyDecisionsIntegrationTests extends IntegrationTest {
 
 		String reason = "snoozed to " + resume
 				+ " (no date given: the default 30 days): the contact asked to be written to later (\"agora nao\")";
-		assertThat(step(2).reason()).isEqualTo(reason);
+		assertThat(stepRow(2).reason()).isEqualTo(reason);
 		assertThat(pendingDueDates()).hasSize(3).allSatisfy(due -> assertThat(due).isAfterOrEqualTo(resume));
 		assertThat(decisions()).containsExactly(
 				"later by rules (\"agora nao\"): snoozed to " + resume + " (no date given: the default 30 days)");
 
 		advance("P20D");
-		assertThat(step(2).status()).isEqualTo("scheduled");
+		assertThat(stepRow(2).status()).isEqualTo("scheduled");
 
 		advance("P15D");
-		assertThat(step(2).status()).isEqualTo("sent");
+		assertThat(stepRow(2).status()).isEqualTo("sent");
 		assertThat(sentAt(2).atZone(SAO_PAULO).toLocalDate()).isBetween(resume, resume.plusDays(2));
 	}
 
@@ -132,7 +132,7 @@ class ReplyDecisionsIntegrationTests extends IntegrationTest {
 
 		reply("Vou ver com meu marido quando ele voltar de viagem");
 
-		assertThat(step(2).reason()).isEqualTo("snoozed to 2026-03-16: the contact asked to be written to later "
+		assertThat(stepRow(2).reason()).isEqualTo("snoozed to 2026-03-16: the contact asked to be written to later "
 				+ "(\"Vou ver com meu marido quando ele voltar de viagem\") (decided by llm:openai/test-model)");
 		assertThat(decisions()).containsExactly("later by llm:openai/test-model (\"Vou ver com meu marido quando ele "
 				+ "voltar de viagem\"): snoozed to 2026-03-16");
@@ -159,7 +159,7 @@ class ReplyDecisionsIntegrationTests extends IntegrationTest {
 			.asString()
 			.startsWith("book by llm:openai/test-model (\"Quero marcar, mas só depois da viagem\"); "
 					+ "rules conflict (later + book): sent the booking link");
-		assertThat(String.valueOf(step(2).reason())).doesNotContain("snoozed");
+		assertThat(String.valueOf(stepRow(2).reason())).doesNotContain("snoozed");
 	}
 
 	@Test
@@ -187,7 +187,7 @@ class ReplyDecisionsIntegrationTests extends IntegrationTest {
 
 		reply("Quero marcar, mas só depois da viagem");
 
-		assertThat(step(2).reason()).startsWith("snoozed to " + resume + " (no date given: the default 30 days)");
+		assertThat(stepRow(2).reason()).startsWith("snoozed to " + resume + " (no date given: the default 30 days)");
 		assertThat(decisions()).containsExactly("later by rules (\"depois da viagem\"); rules conflict (later + book); "
 				+ "llm:openai/test-model failed (llm server error (5xx)): the rules' decision stands: snoozed to "
 				+ resume + " (no date given: the default 30 days)");
@@ -234,7 +234,7 @@ class ReplyDecisionsIntegrationTests extends IntegrationTest {
 	private void firstStepSent() {
 		http.booking(BookingJson.noShow("evt_1", "c_1")).expect(202);
 		advance("PT6H");
-		assertThat(step(1).status()).isEqualTo("sent");
+		assertThat(stepRow(1).status()).isEqualTo("sent");
 	}
 
 	private void reply(String text) {
@@ -293,21 +293,8 @@ class ReplyDecisionsIntegrationTests extends IntegrationTest {
 		return jdbc.sql("select content from outbox order by id").query(String.class).list();
 	}
 
-	private record Step(String status, String reason) {
-	}
-
-	private Step step(int stepNo) {
-		return jdbc.sql("select status, reason from nurture_step_runs where step_no = :s")
-			.param("s", stepNo)
-			.query((rs, n) -> new Step(rs.getString(1), rs.getString(2)))
-			.single();
-	}
-
 	private Instant sentAt(int stepNo) {
-		return jdbc.sql("select sent_at from nurture_step_runs where step_no = :s")
-			.param("s", stepNo)
-			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
-			.single();
+		return stepTime("sent_at", stepNo);
 	}
 
 	private List<LocalDate> pendingDueDates() {

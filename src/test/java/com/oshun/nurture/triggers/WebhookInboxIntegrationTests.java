@@ -69,14 +69,7 @@ class WebhookInboxIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aFailingDeliveryHoldsItsContactsLaterOnesAndNobodyElse() {
-		jdbc.sql("""
-				create or replace function refuse_booking() returns trigger language plpgsql as $$
-				begin raise exception 'refused for the test'; end $$
-				""").update();
-		jdbc.sql("""
-				create trigger refuse_booking before insert on bookings for each row
-				when (new.external_id = 'bk_c_bad') execute function refuse_booking()
-				""").update();
+		refuseBookingsOfContactBad();
 
 		http.booking(BookingJson.noShow("evt_1", "c_bad")).expect(202);
 		store("evt_2", BookingJson.created("evt_2", "c_bad").replace("2026-01-05T08:00:00Z", "2026-01-05T09:00:00Z"));
@@ -104,14 +97,7 @@ class WebhookInboxIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aHeldDeliveryIsAppliedInOrderOnceItsRetryIsDue() {
-		jdbc.sql("""
-				create or replace function refuse_booking() returns trigger language plpgsql as $$
-				begin raise exception 'refused for the test'; end $$
-				""").update();
-		jdbc.sql("""
-				create trigger refuse_booking before insert on bookings for each row
-				when (new.external_id = 'bk_c_bad') execute function refuse_booking()
-				""").update();
+		refuseBookingsOfContactBad();
 		http.booking(BookingJson.noShow("evt_1", "c_bad")).expect(202);
 		store("evt_2", BookingJson.created("evt_2", "c_bad").replace("2026-01-05T08:00:00Z", "2026-01-05T09:00:00Z"));
 		workers.drain();
@@ -137,6 +123,18 @@ class WebhookInboxIntegrationTests extends IntegrationTest {
 		assertThat(outcomes.get(1)).isEqualTo("booking.created: ended no_show enrollment");
 		assertThat(jdbc.sql("select status from bookings where external_id = 'bk_c_bad'").query(String.class).single())
 			.isEqualTo("booked");
+	}
+
+	/** The database refuses c_bad's booking, as a constraint or a full disk would. */
+	private void refuseBookingsOfContactBad() {
+		jdbc.sql("""
+				create or replace function refuse_booking() returns trigger language plpgsql as $$
+				begin raise exception 'refused for the test'; end $$
+				""").update();
+		jdbc.sql("""
+				create trigger refuse_booking before insert on bookings for each row
+				when (new.external_id = 'bk_c_bad') execute function refuse_booking()
+				""").update();
 	}
 
 	private void store(String id, String json) {
