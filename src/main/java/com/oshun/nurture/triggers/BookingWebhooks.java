@@ -75,7 +75,7 @@ class BookingWebhooks {
 			workers.forget(endpoint.source(), first);
 			return WebhookAnswers.of(BookingEvents.Result.DUPLICATE);
 		}
-		workers.wakeAndAwait(lane, applied);
+		workers.wakeAndAwait(lane, endpoint.source(), first, applied);
 		return WebhookAnswers.of(BookingEvents.Result.ACCEPTED);
 	}
 

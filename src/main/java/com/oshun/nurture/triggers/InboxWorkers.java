@@ -103,11 +103,17 @@ public class InboxWorkers implements SmartLifecycle {
 	 * up to its bound, for the delivery to be applied. A client that reads right after
 	 * the answer sees it, and a sender is slowed to the rate the inbox applies at
 	 * (backpressure) instead of filling it faster than it drains; only a burst beyond
-	 * that bound is answered before it is applied.
+	 * that bound is answered before it is applied. The waiter goes either way (another
+	 * node may be the one that applies it).
 	 */
-	void wakeAndAwait(int lane, CompletableFuture<Void> applied) {
+	void wakeAndAwait(int lane, String source, String firstEventId, CompletableFuture<Void> applied) {
 		wakeUps.get(lane % settings.workers()).release();
-		await(applied);
+		try {
+			await(applied);
+		}
+		finally {
+			waiters.remove(key(source, firstEventId), applied);
+		}
 	}
 
 	private void await(CompletableFuture<Void> applied) {
