@@ -30,8 +30,11 @@ import org.springframework.stereotype.Component;
  * contact's zone and language (numbered, remembered, so "2" then gets that slot's own
  * link from {@code SlotPicks}). It goes through the normal delivery (Chatwoot, or the
  * outbox), once per reply (the marker), never to an opted-out contact or one without
- * marketing consent, and is recorded as a message out. Without a booking link nothing is
- * sent and the decision says so.
+ * marketing consent, and is recorded as a message out. Nurture answers only in its own
+ * conversations: the contact has a live sequence, and no agent or bot holds the
+ * conversation (assigned, snoozed, handed off, or written in lately); otherwise the
+ * clinic's people answer. Without a booking link nothing is sent. The decision says why
+ * whenever nothing is.
  */
 @Component
 class BookingReplies {
@@ -54,10 +57,13 @@ class BookingReplies {
 
 	private final StepRunRepository steps;
 
+	private final ConversationOwner owner;
+
 	private final Clock clock;
 
 	BookingReplies(ContactRepository contacts, ContextBuilder context, OpenSlots openSlots, OfferedSlots offered,
-			MessageDelivery delivery, MessageRepository messages, StepRunRepository steps, Clock clock) {
+			MessageDelivery delivery, MessageRepository messages, StepRunRepository steps, ConversationOwner owner,
+			Clock clock) {
 		this.contacts = contacts;
 		this.context = context;
 		this.openSlots = openSlots;
@@ -65,6 +71,7 @@ class BookingReplies {
 		this.delivery = delivery;
 		this.messages = messages;
 		this.steps = steps;
+		this.owner = owner;
 		this.clock = clock;
 	}
 
@@ -76,6 +83,13 @@ class BookingReplies {
 		}
 		if (!contact.marketingConsent()) {
 			return "nothing sent: marketing consent withdrawn";
+		}
+		if (steps.nextPending(contact.id()).isEmpty()) {
+			return "nothing sent: no live sequence (the clinic's people answer)";
+		}
+		Optional<SendWindow.Wait> held = owner.heldByOthers(contact);
+		if (held.isPresent()) {
+			return "nothing sent: " + held.get().reason();
 		}
 		Instant now = clock.instant();
 		if (!WhatsappWindow.open(received.at(), now)) {
@@ -105,7 +119,6 @@ class BookingReplies {
 		String slots;
 		if (offer.offered()) {
 			steps.nextPending(contact.id())
-				.or(() -> steps.lastSent(contact.id()))
 				.ifPresent(step -> offered.remember(contact.id(), step.enrollmentId(), 0, offer.slots(), now));
 			slots = " and " + offer.slots().size() + " open times";
 		}

@@ -40,6 +40,19 @@ class ConversationOwner {
 
 	/** Until when, and why, someone else holds the contact's conversation. */
 	Optional<SendWindow.Wait> holds(Contact contact) {
+		return holds(contact, true);
+	}
+
+	/**
+	 * The same, leaving out the contact's own unanswered question: for an answer to that
+	 * question (the booking link), which only a person or bot holding the conversation
+	 * stops.
+	 */
+	Optional<SendWindow.Wait> heldByOthers(Contact contact) {
+		return holds(contact, false);
+	}
+
+	private Optional<SendWindow.Wait> holds(Contact contact, boolean question) {
 		Optional<Owner> found = owners.of(contact.id());
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -64,7 +77,7 @@ class ConversationOwner {
 			return Optional.of(new SendWindow.Wait(owner.lastAgentMessageAt().plus(settings.ownerQuiet()),
 					"an agent wrote in the Chatwoot conversation"));
 		}
-		if (owner.questionAt() != null
+		if (question && owner.questionAt() != null
 				&& (owner.lastAgentMessageAt() == null || owner.lastAgentMessageAt().isBefore(owner.questionAt()))
 				&& !owner.resolvedSince(owner.questionAt())
 				&& owner.questionAt().plus(settings.questionWait()).isAfter(now)) {

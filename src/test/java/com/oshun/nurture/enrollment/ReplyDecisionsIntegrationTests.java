@@ -111,6 +111,22 @@ class ReplyDecisionsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aConversationAnAgentHoldsGetsNoBookingAnswerFromNurture() {
+		delivery.useChatwoot();
+		firstStepSent();
+		ChatwootWebhooks.post(http, ChatwootWebhooks.example("conversation_updated.assigned.json")).expect(202);
+		int before = publicMessages().size();
+
+		reply("Oi! Quero marcar uma consulta");
+
+		assertThat(publicMessages()).hasSize(before);
+		assertThat(decisions()).singleElement()
+			.asString()
+			.isEqualTo("book by rules (\"marcar uma consulta\"): nothing sent: "
+					+ "the Chatwoot conversation is assigned to an agent (5)");
+	}
+
+	@Test
 	void withoutABookingLinkNothingIsSentAndTheDecisionSaysSo() {
 		for (JsonNode link : http.get("/api/knowledge?kind=link").json().get("items")) {
 			http.delete("/api/knowledge/" + link.get("id").longValue()).expect(204);
